@@ -1,0 +1,128 @@
+//! `nianbao`: the command-line face of 年报助手 (design.md's contract; tests and scripts rely on
+//! it). Exit 0 on success whatever the findings; 2 with a one-line reason for bad input.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod check;
+mod draft;
+mod export;
+mod figures;
+mod input;
+mod library;
+mod outline;
+
+/// Every subcommand returns this; an error becomes exit status 2 with its one-line message.
+pub type CliResult = Result<(), Box<dyn std::error::Error>>;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "年报助手：法治政府建设年度报告的起草与核对工具\nAssistant for drafting and checking annual rule-of-law government reports",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 显示报告的提纲 / Show the report's outline
+    Outline {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 列出报告中的数据 / List every figure in the report
+    Figures {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 对照上年报告核对 / Check a report against last year's
+    Check {
+        file: PathBuf,
+        /// 上年报告 / last year's report
+        #[arg(long)]
+        last: Option<PathBuf>,
+        /// 报告年度 / the year the report is about
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// 以上年报告为底稿起草 / Draft this year's report from last year's
+    Draft {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 导出为 Word、Markdown 或 HTML / Export to .docx, .md or .html
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 报告库：添加、列出、搜索 / The report library: add, list, search
+    Library {
+        #[command(subcommand)]
+        action: LibraryAction,
+        /// 数据库路径 / database path (default: the data folder)
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LibraryAction {
+    /// 添加报告 / Add reports
+    Add { files: Vec<PathBuf> },
+    /// 列出报告 / List reports
+    List,
+    /// 全文搜索 / Full-text search
+    Search { query: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = |f: Format| matches!(f, Format::Json);
+    let result = match cli.command {
+        Command::Outline { file, format } => outline::run(&file, json(format)),
+        Command::Figures { file, format } => figures::run(&file, json(format)),
+        Command::Check {
+            file,
+            last,
+            year,
+            format,
+        } => check::run(&file, last.as_deref(), year, json(format)),
+        Command::Draft { from, year, out } => draft::run(&from, year, &out),
+        Command::Export { file, out } => export::run(&file, &out),
+        Command::Library { action, db } => match action {
+            LibraryAction::Add { files } => library::add(db.as_deref(), &files),
+            LibraryAction::List => library::list(db.as_deref()),
+            LibraryAction::Search { query } => library::search(db.as_deref(), &query),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line on stderr: scripts read it, people see it.
+            let reason = err.to_string().replace('\n', " ");
+            eprintln!("nianbao: {reason}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! The IPC surface, one module per area.
+
+pub mod app;
