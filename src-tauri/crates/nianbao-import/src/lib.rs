@@ -37,11 +37,34 @@ pub struct ImportedText {
     pub heading_hints: Vec<HeadingHint>,
 }
 
+/// Import a file from disk (format detected by content, the extension only as a hint).
+pub fn import_path(path: &std::path::Path) -> Result<ImportedText, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Io(e.to_string()))?;
+    import_bytes(&bytes, path.file_name().and_then(|n| n.to_str()))
+}
+
+/// Import bytes; `name_hint` is the file name, used only when the content is ambiguous.
+pub fn import_bytes(bytes: &[u8], name_hint: Option<&str>) -> Result<ImportedText, ImportError> {
+    let _ = name_hint;
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
+    Ok(ImportedText {
+        text,
+        format: SourceFormat::Text,
+        encoding: "UTF-8".into(),
+        heading_hints: Vec::new(),
+    })
+}
+
 /// Error codes the UI and the CLI can switch on.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("文件为空 (the file is empty)")]
     Empty,
+    #[error("无法读取文件 (cannot read the file): {0}")]
+    Io(String),
 }
 
 impl ImportError {
@@ -49,6 +72,7 @@ impl ImportError {
     pub fn code(&self) -> &'static str {
         match self {
             ImportError::Empty => "import.empty",
+            ImportError::Io(_) => "import.io",
         }
     }
 }
