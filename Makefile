@@ -1,0 +1,92 @@
+# 年报助手 — the two commands of the README, and their parts.
+#   make run    build the app (UI embedded) and start it        (works under xvfb-run too)
+#   make test   every check: fmt, clippy, cargo tests, UI typecheck + Vitest, end-to-end
+# Both install what is missing (apt packages, npm packages, tauri-driver) and nothing else.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)
+APP_BIN := $(TARGET_DIR)/debug/nianbao-app
+STEP := $(ROOT)/scripts/step.sh
+NPM_UI := npm --prefix $(ROOT)/ui
+
+APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev \
+	libayatana-appindicator3-dev librsvg2-dev
+APT_HEADLESS := xvfb xauth webkit2gtk-driver fonts-noto-cjk dbus-x11 at-spi2-core
+APT_EXPORT := libreoffice-writer-nogui poppler-utils
+
+# Without these WebKitGTK can show a blank window under Xvfb (software GL); harmless on a desktop.
+export WEBKIT_DISABLE_COMPOSITING_MODE := 1
+export WEBKIT_DISABLE_DMABUF_RENDERER := 1
+
+.PHONY: help run test bench app ui-build deps deps-apt deps-npm deps-driver \
+	fmt clippy cargo-test ui-check ui-test e2e bindings
+
+help:
+	@echo "make run    build and start 年报助手"
+	@echo "make test   run every test (fmt, clippy, cargo test, UI checks, end-to-end)"
+	@echo "make bench  run the domain crates' benchmarks (release)"
+
+# --- what is needed --------------------------------------------------------------------------
+deps-apt:
+	@$(ROOT)/scripts/ensure-apt.sh $(APT_BUILD) $(APT_HEADLESS) $(APT_EXPORT)
+
+deps-npm:
+	@$(ROOT)/scripts/ensure-npm.sh
+
+deps-driver:
+	@$(ROOT)/scripts/ensure-tauri-driver.sh
+
+deps: deps-apt deps-npm
+
+# --- build and run ---------------------------------------------------------------------------
+ui-build: deps-npm
+	$(NPM_UI) run build
+
+# The debug binary with the UI embedded (what `tauri build --debug --no-bundle` makes).
+app: deps ui-build
+	cargo build -p nianbao-app --features custom-protocol
+
+run: app
+	$(APP_BIN)
+
+# --- tests, in CI order: the app binary for e2e is built last (the test build replaces it) ----
+fmt:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+cargo-test:
+	cargo test --workspace
+
+ui-check:
+	$(NPM_UI) run check
+
+ui-test:
+	$(NPM_UI) run test
+
+e2e: deps-driver
+	NIANBAO_APP=$(APP_BIN) TAURI_DRIVER=$(ROOT)/.tools/bin/tauri-driver \
+		xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 $(ROOT)/tests/e2e/
+
+test:
+	@$(STEP) "install missing apt/npm packages" $(MAKE) --no-print-directory deps
+	@$(STEP) "cargo fmt --check" $(MAKE) --no-print-directory fmt
+	@$(STEP) "cargo clippy (workspace, all targets)" $(MAKE) --no-print-directory clippy
+	@$(STEP) "cargo test --workspace" $(MAKE) --no-print-directory cargo-test
+	@$(STEP) "UI typecheck (svelte-check)" $(MAKE) --no-print-directory ui-check
+	@$(STEP) "UI tests (Vitest)" $(MAKE) --no-print-directory ui-test
+	@$(STEP) "build the app for e2e" $(MAKE) --no-print-directory app
+	@$(STEP) "tauri-driver" $(MAKE) --no-print-directory deps-driver
+	@$(STEP) "end-to-end (tauri-driver, Xvfb)" $(MAKE) --no-print-directory e2e
+
+bench:
+	cargo bench
+
+# Regenerate ui/src/lib/api/bindings from the Rust IPC types.
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p nianbao-app --test bindings

@@ -1,0 +1,1 @@
+export type IpcError = { code: string, message: string, };

@@ -1,0 +1,2 @@
+// IPC mocks for component tests, re-exported so that tests too reach Tauri only through lib/api.
+export { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
