@@ -5,7 +5,24 @@
 //! under [`Limits`], and every failure is an [`ImportError`] with a code and a readable reason.
 //! It knows nothing about reports; understanding the text is `nianbao-report`'s job.
 
+mod docx;
+mod encoding;
+mod error;
+mod html;
+mod limits;
+mod sniff;
+mod text;
+
+use std::io::Read;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use serde::{Deserialize, Serialize};
+
+pub use error::ImportError;
+pub use limits::Limits;
+
+use limits::{Deadline, megabytes};
+use sniff::Sniffed;
 
 /// What kind of file the bytes turned out to be (by content, not only by extension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,7 +46,8 @@ pub struct HeadingHint {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedText {
     /// Plain text, `\n` line ends, no BOM. For a `.txt` every line of the file is kept so that
-    /// line numbers match what the drafter sees in an editor.
+    /// line numbers match what the drafter sees in an editor. For .html/.docx, one paragraph
+    /// (or table row, cells joined by a tab) per line, no blank lines.
     pub text: String,
     pub format: SourceFormat,
     /// The encoding that was used to decode the bytes (`"UTF-8"`, `"GBK"`, `"UTF-16LE"` ...).
@@ -39,42 +57,141 @@ pub struct ImportedText {
 
 /// Import a file from disk (format detected by content, the extension only as a hint).
 pub fn import_path(path: &std::path::Path) -> Result<ImportedText, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Io(e.to_string()))?;
-    import_bytes(&bytes, path.file_name().and_then(|n| n.to_str()))
+    import_path_with(path, &Limits::DEFAULT)
+}
+
+/// [`import_path`] under explicit [`Limits`]; an oversized file is refused before it is read.
+pub fn import_path_with(
+    path: &std::path::Path,
+    limits: &Limits,
+) -> Result<ImportedText, ImportError> {
+    let file = std::fs::File::open(path).map_err(|e| ImportError::Io(e.to_string()))?;
+    let size = file
+        .metadata()
+        .map_err(|e| ImportError::Io(e.to_string()))?
+        .len();
+    if size > limits.max_file_bytes {
+        return Err(too_large(size, limits));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Io(e.to_string()))?;
+    import_bytes_with(&bytes, path.file_name().and_then(|n| n.to_str()), limits)
 }
 
 /// Import bytes; `name_hint` is the file name, used only when the content is ambiguous.
 pub fn import_bytes(bytes: &[u8], name_hint: Option<&str>) -> Result<ImportedText, ImportError> {
-    let _ = name_hint;
+    import_bytes_with(bytes, name_hint, &Limits::DEFAULT)
+}
+
+/// [`import_bytes`] under explicit [`Limits`].
+pub fn import_bytes_with(
+    bytes: &[u8],
+    name_hint: Option<&str>,
+    limits: &Limits,
+) -> Result<ImportedText, ImportError> {
+    // A bug in a parser must cost the drafter one file, not the whole app.
+    catch_unwind(AssertUnwindSafe(|| dispatch(bytes, name_hint, limits)))
+        .unwrap_or(Err(ImportError::Internal))
+}
+
+fn dispatch(
+    bytes: &[u8],
+    name_hint: Option<&str>,
+    limits: &Limits,
+) -> Result<ImportedText, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
-    let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
-    Ok(ImportedText {
-        text,
-        format: SourceFormat::Text,
-        encoding: "UTF-8".into(),
-        heading_hints: Vec::new(),
-    })
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > limits.max_file_bytes {
+        return Err(too_large(size, limits));
+    }
+    let deadline = Deadline::after(limits.max_duration);
+    match sniff::sniff(bytes, name_hint) {
+        Sniffed::Zip => docx::import(bytes, limits, &deadline),
+        Sniffed::Html => html::import(bytes, &deadline),
+        Sniffed::Unsupported(what) => Err(ImportError::Unsupported(what)),
+        Sniffed::Text => text::import(bytes).map_err(|e| match e {
+            ImportError::NotText if name_hint.is_some_and(sniff::has_docx_extension) => {
+                ImportError::NotDocx(
+                    "扩展名是 .docx，但内容不是 ZIP 压缩包 (named .docx, but not a zip)".into(),
+                )
+            }
+            other => other,
+        }),
+    }
 }
 
-/// Error codes the UI and the CLI can switch on.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("文件为空 (the file is empty)")]
-    Empty,
-    #[error("无法读取文件 (cannot read the file): {0}")]
-    Io(String),
+fn too_large(size: u64, limits: &Limits) -> ImportError {
+    ImportError::TooLarge {
+        size_mb: megabytes(size),
+        limit_mb: megabytes(limits.max_file_bytes),
+    }
 }
 
-impl ImportError {
-    /// A stable machine-readable code (`import.empty`, ...).
-    pub fn code(&self) -> &'static str {
-        match self {
-            ImportError::Empty => "import.empty",
-            ImportError::Io(_) => "import.io",
+/// Entry points for the fuzz targets: one importer each, without the panic guard, so that a
+/// panic is a finding rather than an `Internal` error.
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::*;
+
+    pub fn text(bytes: &[u8]) -> Result<ImportedText, ImportError> {
+        text::import(bytes)
+    }
+
+    pub fn html(bytes: &[u8]) -> Result<ImportedText, ImportError> {
+        html::import(bytes, &Deadline::after(Limits::DEFAULT.max_duration))
+    }
+
+    pub fn docx(bytes: &[u8]) -> Result<ImportedText, ImportError> {
+        docx::import(
+            bytes,
+            &Limits::DEFAULT,
+            &Deadline::after(Limits::DEFAULT.max_duration),
+        )
+    }
+}
+
+/// Lines and their heading levels, as HTML and .docx importers collect them, into the public
+/// shape: non-empty lines joined by `\n`, hints pointing at 1-based line numbers.
+pub(crate) fn assemble(
+    lines: Vec<(String, Option<u8>)>,
+    format: SourceFormat,
+    encoding: &str,
+) -> Result<ImportedText, ImportError> {
+    let mut text = String::new();
+    let mut heading_hints = Vec::new();
+    let mut line_no = 0;
+    for (line, level) in lines {
+        for (i, part) in line.split('\n').enumerate() {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            if line_no > 0 {
+                text.push('\n');
+            }
+            text.push_str(part);
+            line_no += 1;
+            if let (0, Some(level)) = (i, level) {
+                heading_hints.push(HeadingHint {
+                    line: line_no,
+                    level,
+                });
+            }
         }
     }
+    if text.is_empty() {
+        return Err(ImportError::NoText);
+    }
+    Ok(ImportedText {
+        text,
+        format,
+        encoding: encoding.to_owned(),
+        heading_hints,
+    })
 }
 
 #[cfg(test)]
@@ -82,10 +199,72 @@ mod tests {
     use super::*;
 
     #[test]
-    fn error_codes_are_namespaced() {
-        assert!(
-            ImportError::Empty.code().starts_with("import."),
-            "codes are namespaced by crate so the UI can route them"
+    fn empty_bytes_are_refused() {
+        let err = import_bytes(b"", Some("a.txt")).expect_err("nothing to import");
+        assert_eq!(
+            err.code(),
+            "import.empty",
+            "an empty file has its own reason"
+        );
+    }
+
+    #[test]
+    fn oversized_bytes_are_refused_before_parsing() {
+        let limits = Limits {
+            max_file_bytes: 10,
+            ..Limits::DEFAULT
+        };
+        let err = import_bytes_with("示例市法治政府建设报告".as_bytes(), None, &limits)
+            .expect_err("too big");
+        assert_eq!(
+            err.code(),
+            "import.too_large",
+            "the size limit is checked first"
+        );
+    }
+
+    #[test]
+    fn assemble_drops_blank_lines_and_numbers_hints() {
+        let t = assemble(
+            vec![
+                ("示例市报告".into(), Some(1)),
+                ("  ".into(), None),
+                ("一、总体情况".into(), Some(2)),
+                ("正文。\n第二行".into(), None),
+            ],
+            SourceFormat::Docx,
+            "UTF-8",
+        )
+        .expect("has text");
+        assert_eq!(
+            t.text, "示例市报告\n一、总体情况\n正文。\n第二行",
+            "blank lines go"
+        );
+        assert_eq!(
+            t.heading_hints,
+            vec![
+                HeadingHint { line: 1, level: 1 },
+                HeadingHint { line: 2, level: 2 }
+            ],
+            "hints follow the kept lines"
+        );
+    }
+
+    #[test]
+    fn assemble_without_text_is_no_text() {
+        let err =
+            assemble(vec![(" ".into(), None)], SourceFormat::Html, "UTF-8").expect_err("blank");
+        assert_eq!(err.code(), "import.no_text");
+    }
+
+    #[test]
+    fn missing_file_is_an_io_error() {
+        let err =
+            import_path(std::path::Path::new("/nonexistent/示例.txt")).expect_err("no such file");
+        assert_eq!(
+            err.code(),
+            "import.io",
+            "a missing file is an I/O problem, not a format one"
         );
     }
 }

@@ -1,0 +1,203 @@
+//! Reads `word/document.xml` as lines: one per paragraph in document order, one per table row
+//! (cells joined by a tab), with the paragraph's heading level (direct `w:outlineLvl`, else its
+//! style's) as a hint. Soft breaks split lines; deleted and moved-away text and the VML
+//! fallback copies of text boxes are skipped so nothing is read twice.
+//! It must never recurse on the XML (it streams events) and never keep more than one table row.
+
+use quick_xml::Reader;
+use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::Event;
+
+use super::styles::{StyleLevels, attr, outline_level};
+use crate::ImportError;
+use crate::limits::Deadline;
+
+type Line = (String, Option<u8>);
+
+/// Subtrees whose text is not part of the document as it reads now.
+const SKIPPED: &[&[u8]] = &[b"Fallback", b"moveFrom", b"del", b"instrText", b"delText"];
+
+#[derive(Debug, Default)]
+struct Paragraph {
+    text: String,
+    style_level: Option<u8>,
+    outline: Option<u8>,
+}
+
+#[derive(Debug, Default)]
+struct Walk {
+    lines: Vec<Line>,
+    paragraphs: Vec<Paragraph>,
+    table_depth: usize,
+    row: Vec<String>,
+    cell: Option<String>,
+    in_text: bool,
+    in_ppr: usize,
+}
+
+impl Walk {
+    fn append(&mut self, s: &str) {
+        if let Some(p) = self.paragraphs.last_mut() {
+            p.text.push_str(s);
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let Some(p) = self.paragraphs.pop() else {
+            return;
+        };
+        if self.table_depth > 0 {
+            if let Some(cell) = self.cell.as_mut() {
+                let text = p.text.replace('\n', " ");
+                let text = text.trim();
+                if !text.is_empty() {
+                    if !cell.is_empty() {
+                        cell.push(' ');
+                    }
+                    cell.push_str(text);
+                }
+            }
+            return;
+        }
+        let level = p.outline.or(p.style_level);
+        self.lines.push((p.text, level));
+    }
+
+    fn end_row(&mut self) {
+        let row = std::mem::take(&mut self.row);
+        if row.iter().any(|c| !c.trim().is_empty()) {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| c.replace('\t', " ").trim().to_owned())
+                .collect();
+            self.lines.push((cells.join("\t"), None));
+        }
+    }
+}
+
+pub(crate) fn paragraphs(
+    xml: &[u8],
+    styles: &StyleLevels,
+    deadline: &Deadline,
+) -> Result<Vec<Line>, ImportError> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut walk = Walk::default();
+    let mut skip_depth = 0usize;
+    let mut steps = 0usize;
+    loop {
+        steps += 1;
+        if steps % 4096 == 0 {
+            deadline.check()?;
+        }
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| ImportError::MalformedXml(e.to_string()))?;
+        if skip_depth > 0 {
+            match &event {
+                Event::Start(_) => skip_depth += 1,
+                Event::End(_) => skip_depth -= 1,
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+            continue;
+        }
+        match &event {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if SKIPPED.contains(&name) {
+                    skip_depth = 1;
+                } else {
+                    match name {
+                        b"p" => walk.paragraphs.push(Paragraph::default()),
+                        b"pPr" => walk.in_ppr += 1,
+                        b"t" => walk.in_text = true,
+                        b"tbl" => walk.table_depth += 1,
+                        b"tr" if walk.table_depth == 1 => walk.row.clear(),
+                        b"tc" if walk.table_depth == 1 => walk.cell = Some(String::new()),
+                        _ => {}
+                    }
+                }
+            }
+            Event::Empty(e) => match e.local_name().as_ref() {
+                b"pStyle" if walk.in_ppr > 0 => {
+                    let level = attr(e, b"val").and_then(|id| styles.get(&id).copied());
+                    if let Some(p) = walk.paragraphs.last_mut() {
+                        p.style_level = level;
+                    }
+                }
+                b"outlineLvl" if walk.in_ppr > 0 => {
+                    let level = attr(e, b"val").and_then(|v| outline_level(&v));
+                    if let Some(p) = walk.paragraphs.last_mut() {
+                        p.outline = level;
+                    }
+                }
+                b"tab" if walk.in_ppr == 0 => walk.append("\t"),
+                b"br" | b"cr" if walk.in_ppr == 0 => walk.append("\n"),
+                b"noBreakHyphen" => walk.append("-"),
+                b"p" => {}
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                b"p" => walk.end_paragraph(),
+                b"pPr" => walk.in_ppr = walk.in_ppr.saturating_sub(1),
+                b"t" => walk.in_text = false,
+                b"tc" if walk.table_depth == 1 => {
+                    if let Some(cell) = walk.cell.take() {
+                        walk.row.push(cell);
+                    }
+                }
+                b"tr" if walk.table_depth == 1 => walk.end_row(),
+                b"tbl" => walk.table_depth = walk.table_depth.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(t) if walk.in_text => {
+                let s = t
+                    .xml10_content()
+                    .map_err(|e| ImportError::MalformedXml(e.to_string()))?;
+                walk.append(&s);
+            }
+            Event::CData(t) if walk.in_text => {
+                let s = String::from_utf8_lossy(t.as_ref()).into_owned();
+                walk.append(&s);
+            }
+            Event::GeneralRef(r) if walk.in_text => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    Ok(None) => r
+                        .decode()
+                        .ok()
+                        .and_then(|name| resolve_predefined_entity(&name).map(str::to_owned)),
+                    Err(e) => return Err(ImportError::MalformedXml(e.to_string())),
+                };
+                if let Some(s) = resolved {
+                    walk.append(&s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(walk.lines)
+}
+
+/// The target of the first relationship whose type ends with `type_suffix` (`_rels/.rels`).
+pub(crate) fn relationship_target(rels: &[u8], type_suffix: &str) -> Option<String> {
+    let mut reader = Reader::from_reader(rels);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"Relationship" => {
+                if attr(&e, b"Type").is_some_and(|t| t.ends_with(type_suffix)) {
+                    return attr(&e, b"Target");
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+}

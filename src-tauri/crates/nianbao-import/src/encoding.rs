@@ -1,0 +1,321 @@
+//! Bytes → `String` for text in any encoding a Chinese drafter's machine produces: BOM, then
+//! strict UTF-8, then chardetng, with GB18030 as the fallback for short or oddly guessed files.
+//! It decides the encoding and nothing else: it never touches line ends or content.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::ImportError;
+
+/// Decoded text and the name of the encoding that produced it.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Below this many bytes chardetng's guess is not trusted (it takes short GBK for EUC-KR).
+const SHORT_FILE: usize = 256;
+
+/// Decode `bytes`; `declared` is a charset the file names itself (an HTML `<meta>`).
+pub(crate) fn decode(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, ImportError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return accept(text.into_owned(), enc.name());
+    }
+    if looks_binary(bytes) {
+        return Err(ImportError::NotText);
+    }
+    let strict_utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(declared) = declared {
+        // A page that says UTF-16 in a <meta> is read as UTF-8 (HTML spec: the bytes are ASCII).
+        let declared = if declared == UTF_16LE || declared == UTF_16BE {
+            UTF_8
+        } else {
+            declared
+        };
+        // Long valid UTF-8 with Chinese in it is never GBK: a saved page whose <meta> still names
+        // the original charset after the browser re-encoded it.
+        if let Some(s) = strict_utf8
+            && (declared == UTF_8 || !s.is_ascii())
+        {
+            return Ok(Decoded {
+                text: s.to_owned(),
+                encoding: UTF_8.name(),
+            });
+        }
+        if declared != UTF_8 {
+            let (text, had_errors) = declared.decode_without_bom_handling(bytes);
+            if !had_errors {
+                return Ok(Decoded {
+                    text: text.into_owned(),
+                    encoding: declared.name(),
+                });
+            }
+        }
+    }
+    if let Some(s) = strict_utf8 {
+        return Ok(Decoded {
+            text: s.to_owned(),
+            encoding: UTF_8.name(),
+        });
+    }
+    if mostly_utf8(bytes) {
+        return accept(String::from_utf8_lossy(bytes).into_owned(), UTF_8.name());
+    }
+    detect_legacy(bytes)
+}
+
+/// Not UTF-8: ask chardetng, but prefer GB18030 whenever it decodes cleanly and the guess is
+/// not confidently GBK (this is a mainland product: Big5/EUC-KR/Shift_JIS reports are rare).
+fn detect_legacy(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, Utf8Detection::Allow);
+    let (gb_text, gb_errors) = GB18030.decode_without_bom_handling(bytes);
+    if !gb_errors {
+        let name = if guess == GBK && bytes.len() >= SHORT_FILE {
+            GBK.name()
+        } else {
+            GB18030.name()
+        };
+        return Ok(Decoded {
+            text: gb_text.into_owned(),
+            encoding: name,
+        });
+    }
+    // A GBK file with a damaged byte or two: keep reading it as GBK rather than trusting a
+    // single-byte guess that "decodes" anything.
+    if few_replacements(&gb_text) && !guess.is_single_byte() {
+        return Ok(Decoded {
+            text: gb_text.into_owned(),
+            encoding: GB18030.name(),
+        });
+    }
+    if guess != GBK && guess != GB18030 && guess != UTF_8 {
+        let (text, had_errors) = guess.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok(Decoded {
+                text: text.into_owned(),
+                encoding: guess.name(),
+            });
+        }
+    }
+    // Nothing decodes cleanly: keep the GB18030 reading if the damage is small.
+    accept(gb_text.into_owned(), GB18030.name())
+}
+
+/// At most one U+FFFD per 200 characters.
+fn few_replacements(text: &str) -> bool {
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    replaced * 200 <= text.chars().count().max(200)
+}
+
+/// Refuse text that is mostly replacement characters: the encoding is not really known.
+fn accept(text: String, encoding: &'static str) -> Result<Decoded, ImportError> {
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let total = text.chars().count();
+    if replaced > 2 && replaced * 50 > total {
+        return Err(ImportError::UnknownEncoding);
+    }
+    Ok(Decoded { text, encoding })
+}
+
+/// UTF-8 with a few broken sequences (a truncated download, one bad byte): at most one error per
+/// 200 valid multi-byte characters. GBK text is almost never valid UTF-8, so it fails this.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let mut errors = 0usize;
+    let mut multibyte = 0usize;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                multibyte += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (good, after) = rest.split_at(e.valid_up_to());
+                multibyte += std::str::from_utf8(good)
+                    .map(|s| s.chars().filter(|c| !c.is_ascii()).count())
+                    .unwrap_or(0);
+                errors += 1;
+                match e.error_len() {
+                    Some(n) => rest = &after[n.min(after.len())..],
+                    None => break,
+                }
+            }
+        }
+    }
+    errors > 0 && multibyte >= 20 && errors * 200 <= multibyte.max(200)
+}
+
+/// Lots of NULs or C0 control characters (other than tab, line ends, form feed, escape) in the
+/// first 64 KB of a file without a UTF-16 BOM: an executable, an image, an archive.
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let bad = sample
+        .iter()
+        .filter(|&&b| matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F))
+        .count();
+    bad > 0 && bad * 100 >= sample.len().max(1)
+}
+
+/// The charset a web page declares in its first 4 KB (`<meta charset=…>` or `content=…charset=…`).
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + b"charset".len();
+        from = i;
+        while i < lower.len() && lower[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if lower.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < lower.len()
+            && (lower[i].is_ascii_whitespace() || matches!(lower[i], b'"' | b'\''))
+        {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+        {
+            i += 1;
+        }
+        if let Some(enc) = Encoding::for_label(&lower[start..i]) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARA: &str = "2023年，示例市坚持以习近平新时代中国特色社会主义思想为指导，全面推进法治政府建设，\
+                        全年办理行政复议案件113件，行政机关负责人出庭应诉率达到100%。";
+
+    #[test]
+    fn utf8_with_bom_drops_the_bom() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice(PARA.as_bytes());
+        let d = decode(&bytes, None).expect("UTF-8 with BOM decodes");
+        assert_eq!(d.text, PARA, "the BOM is not text");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn gbk_paragraph_is_detected_as_gbk() {
+        let long = PARA.repeat(3);
+        let (bytes, _, _) = GBK.encode(&long);
+        let d = decode(&bytes, None).expect("GBK decodes");
+        assert_eq!(d.text, long, "GBK text round-trips");
+        assert_eq!(d.encoding, "GBK", "a long GBK file is reported as GBK");
+    }
+
+    #[test]
+    fn very_short_gbk_is_not_read_as_korean() {
+        let (bytes, _, _) = GBK.encode("报告");
+        let d = decode(&bytes, None).expect("4 bytes of GBK decode");
+        assert_eq!(
+            d.text, "报告",
+            "chardetng says EUC-KR here; GB18030 must win"
+        );
+    }
+
+    #[test]
+    fn utf16le_with_bom_decodes() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in PARA.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let d = decode(&bytes, None).expect("UTF-16LE decodes");
+        assert_eq!(d.text, PARA);
+        assert_eq!(d.encoding, "UTF-16LE", "the chosen encoding is reported");
+    }
+
+    #[test]
+    fn utf16be_with_bom_decodes() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in PARA.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        let d = decode(&bytes, None).expect("UTF-16BE decodes");
+        assert_eq!(d.text, PARA);
+        assert_eq!(d.encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn utf8_truncated_mid_character_keeps_the_rest() {
+        let mut bytes = PARA.repeat(2).into_bytes();
+        bytes.truncate(bytes.len() - 1);
+        let d = decode(&bytes, None).expect("a cut-off last character is tolerated");
+        assert_eq!(
+            d.encoding, "UTF-8",
+            "one broken sequence does not make it GBK"
+        );
+        assert!(
+            d.text.starts_with("2023年，示例市"),
+            "the good part is kept"
+        );
+    }
+
+    #[test]
+    fn random_control_bytes_are_not_text() {
+        let bytes: Vec<u8> = (0u8..=255).cycle().take(4000).collect();
+        assert!(
+            matches!(decode(&bytes, None), Err(ImportError::NotText)),
+            "binary is refused"
+        );
+    }
+
+    #[test]
+    fn meta_charset_is_found_in_both_forms() {
+        assert_eq!(
+            declared_charset(b"<meta charset=\"gb2312\">"),
+            Some(GBK),
+            "HTML5 form"
+        );
+        assert_eq!(
+            declared_charset(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\" />"
+            ),
+            Some(GBK),
+            "HTML4 http-equiv form"
+        );
+        assert_eq!(
+            declared_charset(b"<p>charset is a word</p>"),
+            None,
+            "no = means no charset"
+        );
+    }
+
+    #[test]
+    fn declared_gbk_but_utf8_bytes_is_read_as_utf8() {
+        let d = decode(PARA.as_bytes(), Some(GBK)).expect("decodes");
+        assert_eq!(
+            d.text, PARA,
+            "a stale <meta> must not turn UTF-8 into mojibake"
+        );
+    }
+
+    #[test]
+    fn declared_gbk_is_honoured() {
+        let (bytes, _, _) = GBK.encode(PARA);
+        let d = decode(&bytes, Some(GBK)).expect("decodes");
+        assert_eq!(d.text, PARA);
+        assert_eq!(d.encoding, "GBK");
+    }
+}

@@ -1,0 +1,133 @@
+use super::*;
+
+fn html(s: &str) -> ImportedText {
+    import(
+        s.as_bytes(),
+        &Deadline::after(std::time::Duration::from_secs(5)),
+    )
+    .expect("imports")
+}
+
+#[test]
+fn portal_page_keeps_only_the_article() {
+    let page = include_str!("../../tests/fixtures/portal_page.html");
+    let t = html(page);
+    insta::assert_snapshot!("portal_page_text", t.text);
+    for chrome in [
+        "首页",
+        "网站标识码",
+        "ICP备",
+        "浏览次数",
+        "分享到",
+        "打印本页",
+        "统计代码",
+        "页面加载完成",
+        "搜索",
+    ] {
+        assert!(
+            !t.text.contains(chrome),
+            "portal chrome {chrome:?} must not reach the parser"
+        );
+    }
+}
+
+#[test]
+fn article_title_outside_the_body_div_becomes_a_heading_hint() {
+    let t = html(include_str!("../../tests/fixtures/portal_page.html"));
+    assert_eq!(
+        t.text.lines().next(),
+        Some("示例市2024年度法治政府建设情况报告"),
+        "the h2 title sits beside the text div and must still be line 1"
+    );
+    assert!(
+        t.heading_hints
+            .contains(&crate::HeadingHint { line: 1, level: 2 }),
+        "its <h2> is a hint: {:?}",
+        t.heading_hints
+    );
+}
+
+#[test]
+fn paragraphs_breaks_and_table_rows_are_lines() {
+    let t = html(include_str!("../../tests/fixtures/portal_page.html"));
+    let lines: Vec<&str> = t.text.lines().collect();
+    assert!(
+        lines.contains(&"行政机关负责人出庭应诉率达到100%。"),
+        "<br> ends a line: {lines:?}"
+    );
+    assert!(
+        lines.contains(&"行政复议受理（件）\t128\t142"),
+        "a table row is one tab-joined line"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("2024年，示例市坚持") && l.contains("指导，深入学习")),
+        "a source line break between Chinese characters adds no space"
+    );
+}
+
+#[test]
+fn gbk_page_declared_in_meta_is_decoded() {
+    let page = "<html><head><meta charset=\"gb2312\"><title>t</title></head><body>\
+                <div><p>示例县全面推进依法行政。</p><p>行政复议受理案件58件。</p><p>完成。</p></div></body></html>";
+    let (bytes, _, _) = encoding_rs::GBK.encode(page);
+    let t = import(&bytes, &Deadline::after(std::time::Duration::from_secs(5))).expect("imports");
+    assert_eq!(t.encoding, "GBK", "the <meta> charset is used and reported");
+    assert!(
+        t.text.contains("行政复议受理案件58件。"),
+        "GBK text is decoded: {}",
+        t.text
+    );
+}
+
+#[test]
+fn headings_in_the_article_are_hints_by_level() {
+    let t = html(
+        "<html><body><div><h1>示例县报告</h1><h3>一、总体情况</h3><p>全县推进法治建设。成效明显。</p>\
+         <h4>（一）组织领导</h4><p>召开会议3次。完成。</p></div></body></html>",
+    );
+    assert_eq!(
+        t.heading_hints,
+        vec![
+            crate::HeadingHint { line: 1, level: 1 },
+            crate::HeadingHint { line: 2, level: 3 },
+            crate::HeadingHint { line: 4, level: 4 },
+        ],
+        "h1/h3/h4 keep their levels: {}",
+        t.text
+    );
+}
+
+#[test]
+fn deeply_nested_page_does_not_overflow_the_stack() {
+    let depth = 50_000;
+    let page = format!(
+        "<html><body>{}示例。{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let t = import(
+        page.as_bytes(),
+        &Deadline::after(std::time::Duration::from_secs(30)),
+    );
+    assert!(
+        t.is_ok(),
+        "deep nesting is walked iteratively: {:?}",
+        t.err()
+    );
+}
+
+#[test]
+fn page_with_only_chrome_has_no_text() {
+    let err = import(
+        b"<html><body><script>alert(1)</script><nav>home</nav></body></html>",
+        &Deadline::after(std::time::Duration::from_secs(5)),
+    )
+    .expect_err("nothing but chrome");
+    assert_eq!(
+        err.code(),
+        "import.no_text",
+        "an empty article is reported, not returned"
+    );
+}
