@@ -1,34 +1,99 @@
 //! Checks this year's report against last year's: figures aligned across the years, arithmetic
 //! inside one report, stale years and dated terms, copied paragraphs, plans, structure.
 //!
-//! Precision over recall: an error-level finding must be provable from the text alone.
+//! Precision over recall: an error-level finding must be provable from the text alone. This crate
+//! never re-parses structure the parser owns; where the parser gives nothing (no sections) it
+//! falls back to small, conservative text cues, and says less rather than guess.
+
+mod arith;
+mod copied;
+pub mod diff;
+mod error;
+pub mod figures;
+mod finding;
+mod parts;
+mod plans;
+mod rules;
+mod structure;
+mod terms;
+pub mod text;
+mod years;
+
+pub use error::CheckError;
+pub use figures::{AlignedFigure, FigureAligner};
+pub use finding::{Finding, Severity};
+pub use rules::Rules;
 
 use nianbao_report::Report;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// How sure the checker is that something is wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
+/// Everything `nianbao check` reports (design.md's JSON contract).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    /// The year this report is about (`--year`, else the report's own, else inferred).
+    pub year: Option<i32>,
+    /// The year last year's report is about, when one was given.
+    pub last_year: Option<i32>,
+    /// Sorted: errors first, then warnings, then info; by line within each.
+    pub findings: Vec<Finding>,
+    /// The aligned figure table (empty without last year's report).
+    pub figures: Vec<AlignedFigure>,
 }
 
-/// One finding (design.md's `check --format json`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
-    pub code: String,
-    pub severity: Severity,
-    pub message: String,
-    pub line: usize,
-    pub excerpt: String,
+/// How to run a check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Overrides the year the report says it is about.
+    pub year: Option<i32>,
 }
 
-/// Run every rule. Without `last`, only the rules that need one report run.
-pub fn check(this: &Report, last: Option<&Report>) -> Vec<Finding> {
-    let _ = (this, last);
-    Vec::new()
+/// Run every rule with the embedded default rules. Without `last`, only the rules that need one
+/// report run.
+pub fn check(this: &Report, last: Option<&Report>) -> CheckReport {
+    check_with(this, last, &CheckOptions::default(), Rules::embedded())
+}
+
+/// Run every rule with explicit options and rules (a user-edited term table, say).
+pub fn check_with(
+    this: &Report,
+    last: Option<&Report>,
+    options: &CheckOptions,
+    rules: &Rules,
+) -> CheckReport {
+    let year = options.year.or_else(|| years::report_year(this));
+    let last_year = last.and_then(years::report_year);
+    let mut findings = Vec::new();
+
+    findings.extend(arith::check(this, rules));
+    findings.extend(structure::check(this, year));
+    if let Some(y) = year {
+        findings.extend(terms::check(this, y, rules));
+        findings.extend(years::check_own(this, y, options.year.is_some()));
+    }
+
+    let mut table = Vec::new();
+    if let Some(last) = last {
+        let copies = copied::find_copies(this, last);
+        if let Some(y) = year {
+            findings.extend(years::check_copied(this, last, y, last_year, &copies));
+        }
+        findings.extend(copied::findings(this, last, &copies));
+        let aligned = FigureAligner::new(rules).align(this, last);
+        findings.extend(figures::findings(this, last, &aligned, rules));
+        table = figures::table(this, last, &aligned);
+        findings.extend(plans::check(this, last, rules));
+    }
+
+    findings.sort_by(|a, b| {
+        (a.severity, a.line, a.code.as_str()).cmp(&(b.severity, b.line, b.code.as_str()))
+    });
+    findings.dedup_by(|a, b| a.code == b.code && a.line == b.line && a.message == b.message);
+    CheckReport {
+        year,
+        last_year,
+        findings,
+        figures: table,
+    }
 }
 
 #[cfg(test)]
@@ -40,9 +105,22 @@ mod tests {
         let report = nianbao_report::parse_text("");
         assert!(
             check(&report, None)
+                .findings
                 .iter()
                 .all(|f| f.severity != Severity::Error),
             "nothing in an empty text can prove an error"
+        );
+    }
+
+    #[test]
+    fn a_report_checked_against_itself_raises_no_error() {
+        let text = "示例市2024年法治政府建设年度报告\n2024年，示例市全面推进依法行政。\n全年共受理行政复议申请120件，审结110件。";
+        let report = nianbao_report::parse_text(text);
+        let result = check(&report, Some(&report));
+        assert!(
+            result.findings.iter().all(|f| f.severity != Severity::Error),
+            "a report cannot contradict itself: {:?}",
+            result.findings
         );
     }
 }

@@ -1,0 +1,162 @@
+//! Copied text: paragraphs of this year (nearly) identical to one of last year's, with a
+//! word-level diff. Also feeds the stale-year rule (a year left behind in copied text).
+//!
+//! Never diffs every pair: last year's paragraphs are indexed by character bigrams and only the
+//! few best candidates of each paragraph are diffed. Never flags short lines (headings).
+
+use std::collections::{HashMap, HashSet};
+
+use nianbao_report::Report;
+
+use crate::diff::{self, Piece};
+use crate::finding::Finding;
+use crate::rules::Rules;
+use crate::text::{is_han, shorten};
+
+/// Paragraphs shorter than this (in characters) are headings or labels: never compared.
+pub const MIN_CHARS: usize = 20;
+/// Token similarity from which a paragraph counts as a copy of last year's (`text.same_as_last`).
+/// Unrelated paragraphs of different reports in the corpus stay well below (see the
+/// `similarity_of_unrelated_paragraphs` test); a drafter's light edit of a copy stays above.
+pub const SAME_AS_LAST: f64 = 0.8;
+/// From this similarity a paragraph is taken as derived from last year's (for stale years).
+pub const DERIVED: f64 = 0.5;
+/// Candidates must share this fraction of the longer paragraph's character bigrams.
+const PREFILTER: f64 = 0.35;
+/// At most this many candidates per paragraph are diffed.
+const MAX_CANDIDATES: usize = 3;
+
+/// A paragraph of this year matched to its closest paragraph of last year's.
+#[derive(Debug, Clone)]
+pub struct Copy {
+    pub this_line: usize,
+    pub last_line: usize,
+    pub ratio: f64,
+    pub pieces: Vec<Piece>,
+}
+
+fn bigrams(text: &str) -> HashSet<(char, char)> {
+    let han: Vec<char> = text.chars().filter(|c| is_han(*c) || c.is_ascii_digit()).collect();
+    han.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// For every long paragraph of this year, its closest paragraph of last year's when the token
+/// similarity is at least [`DERIVED`].
+pub fn find_copies(this: &Report, last: &Report) -> Vec<Copy> {
+    let rules = Rules::embedded();
+    let last_paras: Vec<(usize, &str, HashSet<(char, char)>)> = last
+        .paragraphs()
+        .filter(|(_, t)| t.chars().count() >= MIN_CHARS)
+        .map(|(l, t)| (l, t, bigrams(t)))
+        .collect();
+    let mut index: HashMap<(char, char), Vec<u32>> = HashMap::new();
+    for (i, (_, _, grams)) in last_paras.iter().enumerate() {
+        for g in grams {
+            index.entry(*g).or_default().push(i as u32);
+        }
+    }
+    let mut last_tokens: HashMap<usize, Vec<&str>> = HashMap::new();
+    let mut out = Vec::new();
+    let mut counts = vec![0u32; last_paras.len()];
+    for (line, text) in this.paragraphs() {
+        if text.chars().count() < MIN_CHARS {
+            continue;
+        }
+        let grams = bigrams(text);
+        if grams.is_empty() {
+            continue;
+        }
+        counts.iter_mut().for_each(|c| *c = 0);
+        for g in &grams {
+            if let Some(ids) = index.get(g) {
+                for id in ids {
+                    counts[*id as usize] += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(usize, f64)> = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(i, c)| {
+                let longer = grams.len().max(last_paras[i].2.len()).max(1);
+                (i, f64::from(*c) / longer as f64)
+            })
+            .filter(|(_, s)| *s >= PREFILTER)
+            .collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+        candidates.truncate(MAX_CANDIDATES);
+        if candidates.is_empty() {
+            continue;
+        }
+        let this_tokens = diff::diff_tokens(text, rules);
+        let mut best: Option<(usize, f64)> = None;
+        for (i, _) in candidates {
+            let tokens = last_tokens
+                .entry(i)
+                .or_insert_with(|| diff::diff_tokens(last_paras[i].1, rules));
+            let ratio = diff::similarity(tokens, &this_tokens);
+            if best.is_none_or(|(_, r)| ratio > r) {
+                best = Some((i, ratio));
+            }
+        }
+        if let Some((i, ratio)) = best.filter(|(_, r)| *r >= DERIVED) {
+            let pieces = diff::word_diff(&last_tokens[&i], &this_tokens);
+            out.push(Copy {
+                this_line: line,
+                last_line: last_paras[i].0,
+                ratio,
+                pieces,
+            });
+        }
+    }
+    out
+}
+
+/// `text.same_as_last` for every copy at or above [`SAME_AS_LAST`].
+pub fn findings(this: &Report, last: &Report, copies: &[Copy]) -> Vec<Finding> {
+    copies
+        .iter()
+        .filter(|c| c.ratio >= SAME_AS_LAST)
+        .map(|c| {
+            let changes = diff::render_changes(&c.pieces, 6);
+            let message = if changes.is_empty() {
+                format!("本段与上年报告第{}行完全相同，请确认是否已按本年度情况更新", c.last_line)
+            } else {
+                format!(
+                    "本段与上年报告第{}行基本相同（相似度{:.0}%），改动仅有：{}",
+                    c.last_line,
+                    c.ratio * 100.0,
+                    shorten(&changes, 160)
+                )
+            };
+            Finding::new("text.same_as_last", c.this_line, this.line(c.this_line), message)
+                .with_last(c.last_line, last.line(c.last_line))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nianbao_report::parse_text;
+
+    const LAST: &str = "示例市2023年法治政府建设年度报告\n全面推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度，全年受理行政复议申请113件。\n组织领导干部旁听庭审活动，提升领导干部运用法治思维和法治方式的能力。";
+
+    #[test]
+    fn a_paragraph_left_as_it_was_is_flagged_with_its_diff() {
+        let this = "示例市2024年法治政府建设年度报告\n全面推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度，全年受理行政复议申请128件。\n深入开展营商环境专项整治行动，清理涉企规范性文件一批。";
+        let (t, l) = (parse_text(this), parse_text(LAST));
+        let copies = find_copies(&t, &l);
+        let f = findings(&t, &l, &copies);
+        assert_eq!(f.len(), 1, "only the copied paragraph: {f:?}");
+        assert_eq!((f[0].line, f[0].last_line), (2, Some(2)));
+        assert!(f[0].message.contains("[-113件-]{+128件+}"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn short_headings_are_never_compared() {
+        let t = parse_text("一、加强组织领导\n二、推进依法决策");
+        assert!(find_copies(&t, &t).is_empty(), "headings repeat every year by design");
+    }
+}

@@ -1,0 +1,102 @@
+//! Dated terms (`term.outdated`, `term.anachronism`) from the editable table `data/terms.toml`.
+//!
+//! An anachronism (error) only when the term provably did not exist in the report's year; a term
+//! past its period is a warning, and none at all when its sentence speaks of it as past
+//! (十三五期间, 七五普法收官).
+
+use nianbao_report::Report;
+
+use crate::finding::Finding;
+use crate::rules::Rules;
+use crate::text::{excerpt_at, sentences};
+
+/// Findings for every dated term of the report's body, at most one per term and line.
+pub fn check(report: &Report, year: i32, rules: &Rules) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (line, text) in report.paragraphs() {
+        for term in &rules.terms {
+            let Some(m) = term.pattern.find(text) else {
+                continue;
+            };
+            let sentence = sentences(text)
+                .into_iter()
+                .find(|s| s.start <= m.start() && m.start() < s.end)
+                .map_or(text, |s| &text[s]);
+            let excerpt = excerpt_at(text, m.start()..m.end());
+            if year < term.exists_from {
+                out.push(Finding::new(
+                    "term.anachronism",
+                    line,
+                    &excerpt,
+                    format!(
+                        "“{}”{}年起才出现，不可能出现在{year}年度的报告中",
+                        term.name, term.exists_from
+                    ),
+                ));
+            } else if year > term.valid_to
+                && !term.past_markers.iter().any(|w| sentence.contains(w.as_str()))
+            {
+                let instead = if term.replacement.is_empty() {
+                    String::new()
+                } else {
+                    format!("，应为“{}”", term.replacement)
+                };
+                out.push(Finding::new(
+                    "term.outdated",
+                    line,
+                    &excerpt,
+                    format!(
+                        "“{}”适用于{}年及以前，{year}年度报告中作为现行用语已过时{instead}",
+                        term.name, term.valid_to
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nianbao_report::parse_text;
+
+    fn codes(text: &str, year: i32) -> Vec<String> {
+        check(&parse_text(text), year, Rules::embedded())
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    #[test]
+    fn qiwu_pufa_in_2023_is_outdated() {
+        assert_eq!(codes("深入推进“七五”普法规划贯彻实施。", 2023), vec!["term.outdated"]);
+    }
+
+    #[test]
+    fn a_past_period_reviewed_as_past_is_fine() {
+        assert!(codes("“十三五”期间，我市法治政府建设取得长足进步。", 2021).is_empty());
+        assert!(codes("抓好“七五”普法收官，顺利通过验收。", 2021).is_empty());
+    }
+
+    #[test]
+    fn xi_rule_of_law_thought_before_2020_is_an_anachronism() {
+        assert_eq!(codes("深入学习贯彻习近平法治思想。", 2019), vec!["term.anachronism"]);
+        assert!(codes("深入学习贯彻习近平法治思想。", 2020).is_empty(), "named Nov 2020");
+    }
+
+    #[test]
+    fn fazhiban_is_fine_in_2017_and_outdated_in_2020() {
+        assert!(codes("在市法制办门户网站开辟复议决定公开专栏。", 2017).is_empty());
+        assert_eq!(codes("在市法制办门户网站开辟复议决定公开专栏。", 2020), vec!["term.outdated"]);
+    }
+
+    #[test]
+    fn the_next_outline_in_a_2020_report_is_an_anachronism_but_bayu_planning_is_not() {
+        assert_eq!(
+            codes("深入实施《法治政府建设实施纲要(2021-2025年)》。", 2020),
+            vec!["term.anachronism"]
+        );
+        assert!(codes("制定实施“八五”普法规划。", 2020).is_empty(), "八五 was planned in 2020");
+    }
+}
