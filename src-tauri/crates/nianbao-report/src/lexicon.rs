@@ -1,0 +1,179 @@
+//! The data files that steer parsing (data/*.toml): portal chrome, section keywords, units and
+//! metric families. Embedded as defaults; [`Lexicon::from_toml`] reads edited copies.
+//!
+//! Only data lives here, already shaped for fast lookups; no text is parsed in this module.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::error::ReportError;
+use crate::model::SectionKind;
+
+const FRONT: &str = include_str!("../data/front.toml");
+const SECTIONS: &str = include_str!("../data/sections.toml");
+const METRICS: &str = include_str!("../data/metrics.toml");
+
+/// Portal chrome and metadata keys (data/front.toml).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Chrome {
+    pub line_starts: Vec<String>,
+    pub whole_lines: Vec<String>,
+    pub title_keys: Vec<String>,
+    pub doc_number_keys: Vec<String>,
+    pub issuer_keys: Vec<String>,
+    pub date_keys: Vec<String>,
+}
+
+/// Keywords of one section kind (data/sections.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct KindWords {
+    #[serde(default)]
+    pub heading: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub body: BTreeMap<String, u32>,
+    /// Patterns (regex) of a paragraph that begins this part when it has no heading.
+    #[serde(default)]
+    pub starts: Vec<String>,
+}
+
+/// One action of a metric family: its name and the words that say it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Action {
+    pub name: String,
+    pub words: Vec<String>,
+}
+
+/// A metric family (`行政复议`) with the words that name it and its actions.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Family {
+    pub name: String,
+    pub keywords: Vec<String>,
+    /// Used only when no specific family is in reach.
+    #[serde(default)]
+    pub generic: bool,
+    #[serde(default)]
+    pub default: Option<String>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+/// Units, approximation markers and metric families (data/metrics.toml).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Metrics {
+    pub units: Vec<String>,
+    pub counting_units: Vec<String>,
+    pub false_units: Vec<String>,
+    pub approx_before: Vec<String>,
+    pub approx_after: Vec<String>,
+    pub stopwords: Vec<String>,
+    pub unit_actions: BTreeMap<String, String>,
+    #[serde(rename = "family")]
+    pub families: Vec<Family>,
+}
+
+/// Everything parsing reads from data files.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub chrome: Chrome,
+    /// Keywords per kind, in [`SectionKind::ALL`] order.
+    pub kinds: Vec<(SectionKind, KindWords)>,
+    pub metrics: Metrics,
+    /// Compiled `starts` patterns: how a part without a heading begins.
+    pub headless: Vec<(SectionKind, regex::Regex)>,
+}
+
+impl Lexicon {
+    /// Read the three data files (front, sections, metrics) from TOML text.
+    pub fn from_toml(front: &str, sections: &str, metrics: &str) -> Result<Lexicon, ReportError> {
+        let chrome: Chrome = toml::from_str(front).map_err(|e| ReportError::Lexicon {
+            file: "front.toml",
+            reason: e.to_string(),
+        })?;
+        let mut by_key: BTreeMap<String, KindWords> =
+            toml::from_str(sections).map_err(|e| ReportError::Lexicon {
+                file: "sections.toml",
+                reason: e.to_string(),
+            })?;
+        let kinds: Vec<(SectionKind, KindWords)> = SectionKind::ALL
+            .into_iter()
+            .map(|k| (k, by_key.remove(k.key()).unwrap_or_default()))
+            .collect();
+        let mut headless = Vec::new();
+        for (kind, words) in &kinds {
+            for pattern in &words.starts {
+                let re = regex::Regex::new(pattern).map_err(|e| ReportError::Lexicon {
+                    file: "sections.toml",
+                    reason: format!("{pattern}: {e}"),
+                })?;
+                headless.push((*kind, re));
+            }
+        }
+        if let Some(unknown) = by_key.keys().next() {
+            return Err(ReportError::Lexicon {
+                file: "sections.toml",
+                reason: format!("未知的类别 (unknown kind) `{unknown}`"),
+            });
+        }
+        let mut metrics: Metrics = toml::from_str(metrics).map_err(|e| ReportError::Lexicon {
+            file: "metrics.toml",
+            reason: e.to_string(),
+        })?;
+        // Longest first, so that 人次 wins over 人 and 个工作日 over 个.
+        metrics
+            .units
+            .sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+        metrics
+            .approx_before
+            .sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+        Ok(Lexicon {
+            chrome,
+            kinds,
+            metrics,
+            headless,
+        })
+    }
+
+    /// The embedded defaults.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            // The embedded files are ours and tested (`builtin_lexicon_parses`).
+            Lexicon::from_toml(FRONT, SECTIONS, METRICS).expect("embedded lexicon is valid")
+        })
+    }
+
+    pub fn kind_words(&self, kind: SectionKind) -> Option<&KindWords> {
+        self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, w)| w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        let lex = Lexicon::from_toml(FRONT, SECTIONS, METRICS);
+        assert!(lex.is_ok(), "embedded data files must parse: {lex:?}");
+    }
+
+    #[test]
+    fn unknown_kind_is_a_coded_error() {
+        let err = Lexicon::from_toml(FRONT, "[bogus]\nheading = {}\n", METRICS)
+            .expect_err("an unknown kind must be refused, not ignored");
+        assert_eq!(err.code(), "report.lexicon");
+    }
+
+    #[test]
+    fn units_are_longest_first() {
+        let units = &Lexicon::builtin().metrics.units;
+        let a = units.iter().position(|u| u == "人次");
+        let b = units.iter().position(|u| u == "人");
+        assert!(
+            a < b,
+            "人次 must be tried before 人 so 3200余人次 keeps its unit"
+        );
+    }
+}
