@@ -45,8 +45,8 @@ pub struct AlignedFigure {
     pub last_line: Option<usize>,
     /// 0..=1; 0 for rows with one side only.
     pub confidence: f64,
-    /// The unit, for display.
-    #[serde(default)]
+    /// The unit, for display (not part of the JSON contract).
+    #[serde(skip)]
     pub unit: String,
 }
 

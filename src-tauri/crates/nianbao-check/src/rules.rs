@@ -195,6 +195,22 @@ impl Rules {
         })
     }
 
+    /// Rules from a data folder: `lexicon.toml` and `terms.toml` there replace the embedded
+    /// defaults one by one; a missing file keeps its default.
+    pub fn from_dir(dir: &std::path::Path) -> Result<Rules, CheckError> {
+        let read = |name: &str, default: &str| -> Result<String, CheckError> {
+            match std::fs::read_to_string(dir.join(name)) {
+                Ok(text) => Ok(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(default.to_owned()),
+                Err(e) => Err(CheckError::BadRuleFile {
+                    file: name.to_owned(),
+                    reason: e.to_string(),
+                }),
+            }
+        };
+        Rules::from_toml(&read("lexicon.toml", LEXICON)?, &read("terms.toml", TERMS)?)
+    }
+
     /// The class of a unit as written (`件`, `人次`, `%`), if it is one we know.
     pub fn unit_class(&self, unit: &str) -> Option<UnitClass> {
         self.units.iter().find(|(u, _)| u == unit).map(|(_, c)| *c)

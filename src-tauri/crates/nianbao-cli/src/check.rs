@@ -1,9 +1,127 @@
-//! `nianbao check`: findings of one report, against last year's when given.
+//! `nianbao check`: findings of one report, against last year's when given, as a drafter-readable
+//! Chinese report (the aligned figure table, then findings by severity) or as design.md's JSON.
+//!
+//! All checking lives in nianbao-check; this module only loads, calls and formats.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::CliResult;
+use nianbao_check::{AlignedFigure, CheckOptions, CheckReport, Finding, Rules, Severity};
 
-pub fn run(_file: &Path, _last: Option<&Path>, _year: Option<i32>, _json: bool) -> CliResult {
-    Err("check: 暂未提供 (not yet available)".into())
+use crate::CliResult;
+use crate::input::{load, number, pad, width};
+
+pub fn run(file: &Path, last: Option<&Path>, year: Option<i32>, json: bool) -> CliResult {
+    let (_, this) = load(file)?;
+    let last = last.map(load).transpose()?.map(|(_, r)| r);
+    // A user-edited term table or lexicon in the data folder overrides the defaults.
+    let user_rules = match std::env::var_os("NIANBAO_DATA_DIR") {
+        Some(dir) => Some(Rules::from_dir(Path::new(&dir)).map_err(|e| format!("[{}] {e}", e.code()))?),
+        None => None,
+    };
+    let rules = user_rules.as_ref().unwrap_or_else(|| Rules::embedded());
+    let result = nianbao_check::check_with(&this, last.as_ref(), &CheckOptions { year }, rules);
+    let out = if json {
+        serde_json::to_string_pretty(&result)? + "\n"
+    } else {
+        render_text(file, &result)
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn year_label(year: Option<i32>) -> String {
+    year.map_or_else(|| "年度不明".to_owned(), |y| format!("{y}年度"))
+}
+
+/// The report for people.
+pub fn render_text(file: &Path, result: &CheckReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "核对报告：{}（{}）", file.display(), year_label(result.year));
+    if result.last_year.is_some() || !result.figures.is_empty() {
+        let _ = writeln!(out, "对照上年：{}", year_label(result.last_year));
+    } else {
+        let _ = writeln!(out, "未提供上年报告（--last），仅做本报告内部核对");
+    }
+    let count = |s: Severity| result.findings.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        out,
+        "发现：错误 {} 项，警告 {} 项，提示 {} 项\n",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    );
+    if !result.figures.is_empty() {
+        out.push_str(&figure_table(&result.figures));
+        out.push('\n');
+    }
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let group: Vec<&Finding> = result.findings.iter().filter(|f| f.severity == severity).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "【{}】{} 项", severity.label(), group.len());
+        for f in group {
+            let place = if f.line > 0 {
+                format!("第{}行", f.line)
+            } else if let Some(l) = f.last_line {
+                format!("上年第{l}行")
+            } else {
+                "全文".to_owned()
+            };
+            let _ = writeln!(out, "  {place} [{}] {}", f.code, f.message);
+            if !f.excerpt.is_empty() {
+                let _ = writeln!(out, "      原文：{}", f.excerpt);
+            }
+            if f.line > 0
+                && let (Some(l), Some(e)) = (f.last_line, &f.last_excerpt)
+            {
+                let _ = writeln!(out, "      上年第{l}行：{e}");
+            }
+        }
+        out.push('\n');
+    }
+    if result.findings.is_empty() {
+        out.push_str("未发现问题。\n");
+    }
+    out
+}
+
+/// The aligned table: 指标 | 上年 | 本年 | 变化 | 行号 | 置信度.
+fn figure_table(rows: &[AlignedFigure]) -> String {
+    let value = |v: Option<f64>, unit: &str| v.map_or_else(|| "—".to_owned(), |v| format!("{}{unit}", number(v)));
+    let lines = |a: Option<usize>, b: Option<usize>| {
+        let f = |l: Option<usize>| l.map_or_else(|| "—".to_owned(), |l| l.to_string());
+        format!("{}/{}", f(b), f(a))
+    };
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.metric.clone(),
+                value(r.last_value, &r.unit),
+                value(r.this_value, &r.unit),
+                r.change.clone(),
+                lines(r.this_line, r.last_line),
+                if r.confidence > 0.0 { format!("{:.2}", r.confidence) } else { "—".into() },
+            ]
+        })
+        .collect();
+    let header = ["指标", "上年", "本年", "变化", "行号(上年/本年)", "置信度"];
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(c));
+        }
+    }
+    let mut out = format!("数据对照（{} 项）\n", rows.len());
+    let line = |cols: Vec<&str>| -> String {
+        let padded: Vec<String> = cols.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+        format!("  {}\n", padded.join("  ").trim_end())
+    };
+    out.push_str(&line(header.to_vec()));
+    for row in &cells {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
 }
