@@ -6,6 +6,7 @@
 
 pub mod draft;
 pub mod error;
+pub mod export;
 pub mod marks;
 pub mod numbering;
 pub mod plan;
@@ -15,6 +16,7 @@ pub mod years;
 
 pub use draft::{Draft, FillMark, draft_from_last};
 pub use error::DraftError;
+pub use export::{Format, export};
 pub use plan::PlanItem;
 pub use skeleton::{Part, SkeletonContext};
 pub use templates::{SectionContext, Templates, template_name};

@@ -1,0 +1,67 @@
+//! Atomic file writes: the bytes go to a temporary file in the target's folder, which is then
+//! renamed over the target. An existing file is replaced only when the whole write succeeded;
+//! a failure leaves it as it was and removes the temporary file.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::DraftError;
+
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), DraftError> {
+    let fail = |reason: String| DraftError::Write {
+        path: path.to_owned(),
+        reason,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if path.is_dir() {
+        return Err(fail("这是一个文件夹 (the path is a folder)".into()));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".nianbao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| {
+            fail(format!(
+                "无法在该文件夹创建文件 (cannot create a file there): {e}"
+            ))
+        })?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| fail(format!("写入失败 (write failed): {e}")))?;
+    tmp.persist(path).map_err(|e| {
+        fail(format!(
+            "无法替换目标文件 (cannot replace the file): {}",
+            e.error
+        ))
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_replaces_an_existing_file_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("报告.md");
+        std::fs::write(&path, "旧").expect("seed");
+        write(&path, "新的内容".as_bytes()).expect("write succeeds");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "新的内容");
+        let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn unwritable_folder_is_a_clear_error_and_keeps_nothing() {
+        let err = write(Path::new("/nonexistent-folder/报告.docx"), b"x").expect_err("must fail");
+        assert_eq!(err.code(), "draft.write");
+        assert!(
+            err.to_string().contains("无法写入"),
+            "Chinese message: {err}"
+        );
+    }
+}
