@@ -105,6 +105,18 @@ impl<'r> FigureAligner<'r> {
         (score >= THRESHOLD).then_some(score.min(1.0))
     }
 
+    /// A percentage right after a growth word (`同比增长20%`) states a change, not a metric.
+    fn is_change_statement(&self, report: &Report, f: &Figure) -> bool {
+        let line = report.line(f.line);
+        let head = line.get(..f.start.min(line.len())).unwrap_or("");
+        let head = head.trim_end_matches(['了', '达', '约']);
+        self.rules
+            .growth_up
+            .iter()
+            .chain(&self.rules.growth_down)
+            .any(|w| head.ends_with(w.as_str()))
+    }
+
     /// Align the figures of two reports.
     pub fn align(&self, this: &Report, last: &Report) -> Alignment {
         let words = |r: &'_ Report| -> Vec<HashSet<String>> {
@@ -118,9 +130,26 @@ impl<'r> FigureAligner<'r> {
             s.iter().map(String::as_str).collect()
         }
         let mut candidates = Vec::new();
+        let mut out = Alignment::default();
+        for (i, f) in this.figures.iter().enumerate() {
+            if self.is_change_statement(this, f) {
+                out.ambiguous_this.insert(i);
+            }
+        }
+        for (j, f) in last.figures.iter().enumerate() {
+            if self.is_change_statement(last, f) {
+                out.ambiguous_last.insert(j);
+            }
+        }
         for (i, a) in this.figures.iter().enumerate() {
+            if out.ambiguous_this.contains(&i) {
+                continue;
+            }
             let wa = view(&tw[i]);
             for (j, b) in last.figures.iter().enumerate() {
+                if out.ambiguous_last.contains(&j) {
+                    continue;
+                }
                 if let Some(s) = self.score(a, b, &wa, &view(&lw[j])) {
                     candidates.push(Pair { this: i, last: j, confidence: s });
                 }
@@ -129,7 +158,6 @@ impl<'r> FigureAligner<'r> {
         candidates.sort_by(|x, y| y.confidence.total_cmp(&x.confidence).then(x.this.cmp(&y.this)).then(x.last.cmp(&y.last)));
         let mut used_this = vec![false; this.figures.len()];
         let mut used_last = vec![false; last.figures.len()];
-        let mut out = Alignment::default();
         for p in &candidates {
             if used_this[p.this] || used_last[p.last] {
                 continue;

@@ -87,7 +87,12 @@ pub fn check_with(
     findings.sort_by(|a, b| {
         (a.severity, a.line, a.code.as_str()).cmp(&(b.severity, b.line, b.code.as_str()))
     });
-    findings.dedup_by(|a, b| a.code == b.code && a.line == b.line && a.message == b.message);
+    // One stale-year finding per line is enough, whichever rule saw it first.
+    findings.dedup_by(|a, b| {
+        a.code == b.code
+            && a.line == b.line
+            && (a.message == b.message || (a.code == "time.stale_year" && a.line > 0))
+    });
     CheckReport {
         year,
         last_year,
