@@ -1,0 +1,110 @@
+//! The database schema as embedded migrations, applied in order, each in its own transaction
+//! (rusqlite_migration keeps the version in `PRAGMA user_version`).
+//!
+//! Never edit a migration that has shipped: add a new one. Reports added before migration 3 are
+//! indexed for search when the store opens (`reports.indexed = 0`).
+
+use rusqlite_migration::{M, Migrations};
+
+const MIGRATION_SLICE: &[M<'static>] = &[
+    // 1: imported reports and their figures (normalized rows for cross-year queries).
+    M::up(
+        "CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            source_name TEXT NOT NULL,
+            source_hash TEXT NOT NULL UNIQUE,
+            source_format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            government TEXT,
+            year INTEGER,
+            title TEXT,
+            meta_json TEXT NOT NULL,
+            text TEXT NOT NULL,
+            body_start INTEGER NOT NULL,
+            outline_json TEXT NOT NULL,
+            figures_json TEXT NOT NULL,
+            added_at INTEGER NOT NULL
+        );
+        CREATE INDEX reports_government_year ON reports(government, year);
+        CREATE TABLE figures (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            metric TEXT NOT NULL,
+            family TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT NOT NULL,
+            approx INTEGER NOT NULL,
+            raw TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            excerpt TEXT NOT NULL,
+            section TEXT NOT NULL
+        );
+        CREATE INDEX figures_metric ON figures(metric, report_id);
+        CREATE INDEX figures_report ON figures(report_id);",
+    ),
+    // 2: drafts and their autosaved versions.
+    M::up(
+        "CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            from_report INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+            year INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX drafts_from_report ON drafts(from_report);
+        CREATE TABLE draft_versions (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            saved_at INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            name TEXT,
+            manual INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX draft_versions_draft ON draft_versions(draft_id, id);",
+    ),
+    // 3: full-text search, one row per paragraph; `words` holds jieba's search words joined by
+    // spaces, so FTS5's unicode61 tokenizer sees Chinese words. Contentless: the original text
+    // stays in `paragraphs`, where snippets are cut from.
+    M::up(
+        "CREATE TABLE paragraphs (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            section TEXT NOT NULL,
+            heading TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX paragraphs_report ON paragraphs(report_id);
+        CREATE VIRTUAL TABLE paragraph_words USING fts5(
+            words, content='', contentless_delete=1, tokenize='unicode61'
+        );
+        CREATE TRIGGER paragraphs_drop_words AFTER DELETE ON paragraphs BEGIN
+            DELETE FROM paragraph_words WHERE rowid = old.id;
+        END;
+        ALTER TABLE reports ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;",
+    ),
+];
+
+/// Every migration, oldest first.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATION_SLICE)
+}
+
+/// How many migrations there are (the latest schema version).
+pub fn latest_version() -> usize {
+    MIGRATION_SLICE.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(
+            migrations().validate().is_ok(),
+            "every migration must apply cleanly to an empty database: {:?}",
+            migrations().validate()
+        );
+    }
+}

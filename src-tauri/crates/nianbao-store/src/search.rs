@@ -1,0 +1,260 @@
+//! Full-text search over the library: one FTS5 row per paragraph (`paragraphs` +
+//! `paragraph_words`), words from the shared jieba segmenter, ranked by bm25; a substring scan
+//! when the query is one or two characters or the words find nothing (jieba may not have cut
+//! the text where the query does).
+//!
+//! The query is segmented exactly like the text (`segment::search_words`). Snippets are cut
+//! from the original paragraph, never from the segmented words. Never builds its own `Jieba`.
+
+use nianbao_report::{Report, SectionKind, segment};
+use rusqlite::{Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::snippet::{Snippet, make_snippet};
+use crate::{Result, Store};
+
+/// Characters of original text in a snippet.
+const SNIPPET_CHARS: usize = 80;
+
+/// What to search in; everything `None` searches the whole library.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchFilters {
+    pub government: Option<String>,
+    pub year: Option<i32>,
+    pub section: Option<SectionKind>,
+    /// Most hits returned.
+    pub limit: usize,
+}
+
+impl Default for SearchFilters {
+    fn default() -> Self {
+        SearchFilters {
+            government: None,
+            year: None,
+            section: None,
+            limit: 50,
+        }
+    }
+}
+
+/// One paragraph that matches, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub report_id: i64,
+    pub government: Option<String>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    pub source_name: String,
+    /// 1-based line of the paragraph in the report's text.
+    pub line: usize,
+    /// The kind of section the paragraph is in.
+    pub section: SectionKind,
+    /// The innermost heading above the paragraph with its number (`（六）化解矛盾纠纷`), or "".
+    pub heading: String,
+    pub snippet: Snippet,
+    /// bm25 score (lower is better); substring matches come after every word match.
+    pub score: f64,
+}
+
+/// Words of a query as the index holds them: jieba's search words, without punctuation.
+pub fn query_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for w in segment::search_words(query) {
+        let w = w.trim();
+        if w.chars().any(char::is_alphanumeric) && !terms.iter().any(|t| t == w) {
+            terms.push(w.to_owned());
+        }
+    }
+    terms
+}
+
+/// The FTS5 expression: every term must occur (each quoted, so nothing is read as syntax).
+fn fts_expression(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// Text for the index: search words separated by spaces.
+fn indexed_words(text: &str) -> String {
+    segment::search_words(text)
+        .into_iter()
+        .filter(|w| !w.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(crate) fn index_report(tx: &Transaction<'_>, report_id: i64, report: &Report) -> Result<()> {
+    let mut para = tx.prepare_cached(
+        "INSERT INTO paragraphs (report_id, line, section, heading, text)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut words =
+        tx.prepare_cached("INSERT INTO paragraph_words (rowid, words) VALUES (?1, ?2)")?;
+    for (line, text) in report.paragraphs() {
+        let heading = report
+            .sections_at(line)
+            .last()
+            .map(|s| format!("{}{}", s.number, s.heading))
+            .unwrap_or_default();
+        para.execute(params![
+            report_id,
+            i64::try_from(line).unwrap_or(0),
+            report.kind_at(line).key(),
+            heading,
+            text,
+        ])?;
+        words.execute(params![tx.last_insert_rowid(), indexed_words(text)])?;
+    }
+    tx.execute("UPDATE reports SET indexed = 1 WHERE id = ?1", [report_id])?;
+    Ok(())
+}
+
+const HIT_COLUMNS: &str = "p.id, p.report_id, p.line, p.section, p.heading, p.text, r.government,
+    r.year, r.title, r.source_name";
+const FILTERS: &str = "(?2 IS NULL OR r.government = ?2) AND (?3 IS NULL OR r.year = ?3)
+    AND (?4 IS NULL OR p.section = ?4)";
+
+/// A matching row before its snippet is cut.
+struct RawHit {
+    paragraph_id: i64,
+    hit: SearchHit,
+    text: String,
+}
+
+fn raw_hit(row: &Row<'_>, score: f64) -> rusqlite::Result<RawHit> {
+    let section: String = row.get(3)?;
+    Ok(RawHit {
+        paragraph_id: row.get(0)?,
+        text: row.get(5)?,
+        hit: SearchHit {
+            report_id: row.get(1)?,
+            line: usize::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
+            section: SectionKind::from_key(&section).unwrap_or(SectionKind::Other),
+            heading: row.get(4)?,
+            government: row.get(6)?,
+            year: row.get(7)?,
+            title: row.get(8)?,
+            source_name: row.get(9)?,
+            snippet: Snippet {
+                text: String::new(),
+                highlights: Vec::new(),
+            },
+            score,
+        },
+    })
+}
+
+impl Store {
+    /// Paragraphs matching `query`, best first, with snippets from the original text.
+    pub fn search(&self, query: &str, filters: &SearchFilters) -> Result<Vec<SearchHit>> {
+        let query = query.trim();
+        if query.is_empty() || filters.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let terms = query_terms(query);
+        let limit = i64::try_from(filters.limit).unwrap_or(i64::MAX);
+        let section = filters.section.map(SectionKind::key);
+        let mut raw: Vec<RawHit> = Vec::new();
+        if !terms.is_empty() {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {HIT_COLUMNS}, bm25(paragraph_words) AS score
+                 FROM paragraph_words
+                 JOIN paragraphs p ON p.id = paragraph_words.rowid
+                 JOIN reports r ON r.id = p.report_id
+                 WHERE paragraph_words MATCH ?1 AND {FILTERS}
+                 ORDER BY score LIMIT ?5"
+            ))?;
+            let rows = stmt.query_map(
+                params![
+                    fts_expression(&terms),
+                    filters.government,
+                    filters.year,
+                    section,
+                    limit
+                ],
+                |r| raw_hit(r, r.get(10)?),
+            )?;
+            raw = rows.collect::<rusqlite::Result<_>>()?;
+        }
+        let short = query.chars().count() <= 2;
+        if raw.len() < filters.limit && (short || raw.is_empty()) {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {HIT_COLUMNS} FROM paragraphs p JOIN reports r ON r.id = p.report_id
+                 WHERE instr(p.text, ?1) > 0 AND {FILTERS}
+                 ORDER BY r.year DESC, p.report_id, p.line LIMIT ?5"
+            ))?;
+            // Fetch a full page: some rows may already be among the word matches.
+            let rows = stmt.query_map(
+                params![query, filters.government, filters.year, section, limit],
+                |r| raw_hit(r, f64::MAX),
+            )?;
+            for row in rows {
+                let row = row?;
+                if raw.len() >= filters.limit {
+                    break;
+                }
+                if !raw.iter().any(|h| h.paragraph_id == row.paragraph_id) {
+                    raw.push(row);
+                }
+            }
+        }
+        let mut marks: Vec<&str> = vec![query];
+        marks.extend(terms.iter().map(String::as_str));
+        Ok(raw
+            .into_iter()
+            .map(|r| {
+                let mut hit = r.hit;
+                hit.snippet = make_snippet(&r.text, &marks, SNIPPET_CHARS);
+                hit
+            })
+            .collect())
+    }
+
+    /// Index reports stored before search existed (or whose index was dropped).
+    pub(crate) fn index_missing_reports(&self) -> Result<()> {
+        let ids: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM reports WHERE indexed = 0 ORDER BY id")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for id in ids {
+            let stored = self.get_report(id)?;
+            let tx = self.conn.unchecked_transaction()?;
+            tx.execute("DELETE FROM paragraphs WHERE report_id = ?1", [id])?;
+            index_report(&tx, id, &stored.report)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_terms_drop_punctuation_and_repeats() {
+        let terms = query_terms("行政复议，行政复议");
+        assert!(terms.iter().any(|t| t == "行政复议"), "{terms:?}");
+        assert!(
+            terms.iter().all(|t| t != "，"),
+            "punctuation is not a word: {terms:?}"
+        );
+        let unique: std::collections::BTreeSet<_> = terms.iter().collect();
+        assert_eq!(unique.len(), terms.len(), "each word once: {terms:?}");
+    }
+
+    #[test]
+    fn fts_expression_quotes_every_term() {
+        assert_eq!(
+            fts_expression(&["AND".into(), "a\"b".into()]),
+            "\"AND\" AND \"a\"\"b\"",
+            "user text is never read as FTS syntax"
+        );
+    }
+}
