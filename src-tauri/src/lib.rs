@@ -1,15 +1,67 @@
-//! 年报助手's desktop shell: app state, paths and thin commands. No domain logic lives here.
+//! 年报助手's desktop shell: app state, paths and thin commands over the domain crates.
+//!
+//! No domain logic lives here: every command calls one crate function and maps its error to an
+//! [`IpcError`]. Everything a command does must also be reachable from `nianbao` and from tests.
 
 mod commands;
+pub mod dto;
+pub mod error;
+pub mod paths;
 
-/// Start the desktop app.
-pub fn run() {
-    app(tauri::Builder::default())
-        .run(tauri::generate_context!())
-        .expect("error while running 年报助手");
+pub use error::{AppError, IpcError};
+
+/// Report files named on the command line (`nianbao-app 报告.docx`, "open with" from a file
+/// manager); the window opens the first one when it starts.
+#[derive(Debug, Clone, Default)]
+pub struct StartupFiles(pub Vec<std::path::PathBuf>);
+
+impl StartupFiles {
+    /// The arguments after the program name that are not flags.
+    pub fn from_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Self {
+        StartupFiles(
+            args.into_iter()
+                .skip(1)
+                .filter(|a| !a.to_string_lossy().starts_with('-'))
+                .map(std::path::PathBuf::from)
+                .collect(),
+        )
+    }
 }
 
-/// The app's builder, shared by `run` and the command tests (which pass a mock builder).
-pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![commands::app::app_version])
+/// Start the desktop app. Errors (no display, broken config) are returned, not panicked.
+pub fn run() -> Result<(), tauri::Error> {
+    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    let startup = StartupFiles::from_args(std::env::args_os());
+    app(builder, startup).run(tauri::generate_context!())
+}
+
+/// The app's builder, shared by [`run`] and the command tests (which pass a mock builder and
+/// create the `main` window themselves). Plugins that need a real desktop are added in [`run`].
+/// State is managed here, not in a setup hook: the mock runtime never runs setup.
+pub fn app<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    startup: StartupFiles,
+) -> tauri::Builder<R> {
+    builder
+        .manage(startup)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::startup_files,
+            commands::report::import_file,
+        ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn startup_files_skip_the_program_and_flags() {
+        let args = ["nianbao-app", "--verbose", "示例市2024.txt"].map(std::ffi::OsString::from);
+        assert_eq!(
+            StartupFiles::from_args(args).0,
+            vec![std::path::PathBuf::from("示例市2024.txt")],
+            "only file arguments are opened; the program name and flags are not reports"
+        );
+    }
 }

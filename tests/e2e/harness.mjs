@@ -13,6 +13,7 @@ import { WebDriver } from './webdriver.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 export const SCREENSHOTS = join(here, 'screenshots');
+export const FIXTURES = join(repo, 'tests/fixtures');
 
 const APP = resolve(process.env.NIANBAO_APP ?? join(repo, 'target/debug/nianbao-app'));
 const DRIVER = process.env.TAURI_DRIVER ?? join(repo, '.tools/bin/tauri-driver');
@@ -74,8 +75,8 @@ async function waitForDriver(url, child, timeoutMs = 20_000) {
   throw new Error('tauri-driver did not start listening');
 }
 
-/** Start tauri-driver and the app; returns {driver, dataDir, close, screenshot}. */
-export async function launch() {
+/** Start tauri-driver and the app (with `args`); returns {driver, dataDir, close, screenshot}. */
+export async function launch(args = []) {
   const dataDir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
   const port = await freePort();
   const nativePort = await freePort();
@@ -115,7 +116,7 @@ export async function launch() {
 
   try {
     await waitForDriver(url, child);
-    await driver.start(APP);
+    await driver.start(APP, args);
   } catch (e) {
     await close();
     throw new Error(`${e.message}\n--- tauri-driver output ---\n${log.join('')}`);
@@ -124,8 +125,8 @@ export async function launch() {
 }
 
 /** Run `body` against a fresh app; screenshot `<name>-failure.png` when it throws. */
-export async function withApp(name, body) {
-  const app = await launch();
+export async function withApp(name, body, { args = [] } = {}) {
+  const app = await launch(args);
   try {
     await body(app);
   } catch (e) {

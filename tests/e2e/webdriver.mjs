@@ -27,10 +27,10 @@ export class WebDriver {
     return `/session/${this.sessionId}${path}`;
   }
 
-  async start(application) {
+  async start(application, args = []) {
     const value = await this.request('POST', '/session', {
       capabilities: {
-        alwaysMatch: { browserName: 'wry', 'tauri:options': { application } },
+        alwaysMatch: { browserName: 'wry', 'tauri:options': { application, args } },
       },
     });
     this.sessionId = value.sessionId;
@@ -68,6 +68,14 @@ export class WebDriver {
         await new Promise((r) => setTimeout(r, 200));
       }
     }
+  }
+
+  async findAll(css) {
+    const value = await this.request('POST', this.session('/elements'), {
+      using: 'css selector',
+      value: css,
+    });
+    return value.map((v) => Object.values(v)[0]);
   }
 
   text(element) {

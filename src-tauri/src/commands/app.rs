@@ -1,6 +1,18 @@
-//! Facts about the app itself.
+//! Facts about the app itself: version, data folder, and the files it was started with.
+
+use crate::dto::AppInfo;
+use crate::{IpcError, StartupFiles, paths};
 
 #[tauri::command]
-pub fn app_version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+pub fn app_info<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Result<AppInfo, IpcError> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: paths::data_dir(&app)?.display().to_string(),
+    })
+}
+
+/// Report files named on the command line, for the window to open at start.
+#[tauri::command]
+pub fn startup_files(files: tauri::State<'_, StartupFiles>) -> Vec<String> {
+    files.0.iter().map(|p| p.display().to_string()).collect()
 }

@@ -42,6 +42,11 @@ export function appInfo(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
 }
 
+/** Report files named on the app's command line, to open at start. */
+export function startupFiles(): Promise<string[]> {
+  return call<string[]>('startup_files');
+}
+
 /** Import a report file and get its text and outline. */
 export function importFile(path: string): Promise<ReportOutline> {
   return call<ReportOutline>('import_file', { path });

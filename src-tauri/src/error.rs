@@ -1,0 +1,76 @@
+//! Errors at the IPC boundary. Domain crates have their own `thiserror` enums with a `code()`;
+//! here they become `{code, message}` so the UI switches on codes and never matches on strings.
+//! This module must never invent codes for domain failures: it passes the crate's code through.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What the app itself can fail at (besides the domain crates' errors it passes through).
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Import(#[from] nianbao_import::ImportError),
+    #[error("找不到数据文件夹 (no data folder could be found): {0}")]
+    DataDir(String),
+    #[error("后台任务中断 (a background task stopped): {0}")]
+    Task(String),
+}
+
+impl AppError {
+    /// A stable machine-readable code: the domain crate's own (`import.empty`) or `app.*`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Import(e) => e.code(),
+            AppError::DataDir(_) => "app.data_dir",
+            AppError::Task(_) => "app.task",
+        }
+    }
+}
+
+/// An error as the UI receives it from a command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message} [{code}]")]
+pub struct IpcError {
+    /// `crate.reason`, e.g. `import.empty`, `app.data_dir`.
+    pub code: String,
+    /// A sentence the drafter can read: Chinese, with English in parentheses.
+    pub message: String,
+}
+
+impl<E: Into<AppError>> From<E> for IpcError {
+    fn from(e: E) -> Self {
+        let e = e.into();
+        IpcError {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_error_keeps_its_own_code_at_the_boundary() {
+        let ipc = IpcError::from(nianbao_import::ImportError::Empty);
+        assert_eq!(
+            ipc.code, "import.empty",
+            "the UI switches on the domain crate's code, so the app must not rename it"
+        );
+        assert!(
+            ipc.message.contains("文件为空"),
+            "the drafter reads the Chinese message: {}",
+            ipc.message
+        );
+    }
+
+    #[test]
+    fn app_errors_are_namespaced_app() {
+        let ipc = IpcError::from(AppError::DataDir("none".into()));
+        assert_eq!(
+            ipc.code, "app.data_dir",
+            "app-level failures use the app. prefix"
+        );
+    }
+}
