@@ -30,8 +30,10 @@ const THRESHOLD: f64 = 0.5;
 const MARGIN: f64 = 0.05;
 /// From this confidence on, a pair is sure enough for warnings and errors.
 const SURE: f64 = 0.6;
-/// `figure.swing`: a change of half or more either way.
+/// `figure.swing`: a change of half or more either way…
 const SWING: f64 = 0.5;
+/// …of a figure big enough for a half to mean something (2 → 3 批次 is no swing).
+const SWING_MIN: f64 = 10.0;
 
 /// One row of the aligned figure table (design.md's `figures` array).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -313,7 +315,8 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
         }
         let ratio = if b.value.abs() > 1e-9 { (a.value - b.value).abs() / b.value.abs() } else { f64::INFINITY };
         let percent = a.unit == "%" || a.unit == "％";
-        let code = if sure && !percent && ratio >= SWING { "figure.swing" } else { "figure.changed" };
+        let big = a.value.abs().max(b.value.abs()) >= SWING_MIN;
+        let code = if sure && !percent && big && ratio >= SWING { "figure.swing" } else { "figure.changed" };
         let message = if code == "figure.swing" {
             format!("“{}”由上年{}变为{}，变化{}，幅度较大，请核实", a.metric, b.raw, a.raw, describe_change(a, b))
         } else {
@@ -399,4 +402,148 @@ fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Findin
             if label == "%" { format!("{:.1}", actual.abs()) } else { fmt_value(actual.abs()) },
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(metric: &str, value: f64, unit: &str, line: usize, excerpt: &str, section: SectionKind) -> Figure {
+        Figure {
+            metric: metric.into(),
+            value,
+            unit: unit.into(),
+            approx: false,
+            raw: format!("{}{unit}", fmt_value(value)),
+            line,
+            start: 0,
+            end: 0,
+            excerpt: excerpt.into(),
+            section,
+        }
+    }
+
+    fn report(figures: Vec<Figure>) -> Report {
+        let mut r = nianbao_report::parse_text("");
+        r.figures = figures;
+        r
+    }
+
+    #[test]
+    fn two_metrics_with_equal_values_are_not_confused() {
+        use SectionKind::Disputes;
+        let last = report(vec![
+            figure("行政复议·受理", 113.0, "件", 1, "共受理行政复议申请113件", Disputes),
+            figure("行政应诉·案件", 113.0, "件", 2, "以市政府为被告的行政应诉案件113件", Disputes),
+        ]);
+        let this = report(vec![
+            figure("行政应诉·案件", 90.0, "件", 1, "以市政府为被告的行政应诉案件90件", Disputes),
+            figure("行政复议·受理", 120.0, "件", 2, "受理行政复议申请120件", Disputes),
+        ]);
+        let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
+        let pairs: Vec<(usize, usize)> = al.pairs.iter().map(|p| (p.this, p.last)).collect();
+        assert_eq!(pairs, vec![(0, 1), (1, 0)], "pairs follow the metric, not last year's equal value");
+    }
+
+    #[test]
+    fn the_same_family_phrased_differently_is_aligned_by_meaning() {
+        use SectionKind::Disputes;
+        let last = report(vec![figure("行政复议·受理", 113.0, "件", 1, "共受理行政复议申请113件", Disputes)]);
+        let this = report(vec![
+            figure("行政复议·收到", 128.0, "件", 1, "收到行政复议申请128件", Disputes),
+            figure("行政复议·受理", 120.0, "件", 1, "受理120件", Disputes),
+        ]);
+        let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
+        assert_eq!(al.pairs.len(), 1);
+        assert_eq!((al.pairs[0].this, al.pairs[0].last), (1, 0), "受理 with 受理, 收到 is new");
+        let f = findings(&this, &last, &al, Rules::embedded());
+        assert!(f.iter().any(|f| f.code == "figure.new" && f.metric.as_deref() == Some("行政复议·收到")));
+    }
+
+    #[test]
+    fn ambiguous_candidates_are_left_unpaired() {
+        use SectionKind::Enforcement;
+        let last = report(vec![
+            figure("未命名·数量", 30.0, "个", 1, "检查问题", Enforcement),
+            figure("未命名·数量", 40.0, "个", 2, "检查问题", Enforcement),
+        ]);
+        let this = report(vec![figure("未命名·数量", 35.0, "个", 1, "检查问题", Enforcement)]);
+        let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
+        assert!(al.pairs.is_empty(), "30 or 40? the aligner must not guess: {al:?}");
+        assert!(findings(&this, &last, &al, Rules::embedded()).is_empty(), "and not call it new or dropped");
+    }
+
+    #[test]
+    fn units_of_different_classes_never_pair() {
+        let last = report(vec![figure("执法人员·培训", 250.0, "人", 1, "培训执法人员", SectionKind::Other)]);
+        let this = report(vec![figure("执法人员·培训", 12.0, "场", 1, "培训执法人员", SectionKind::Other)]);
+        assert!(FigureAligner::new(Rules::embedded()).align(&this, &last).pairs.is_empty());
+    }
+
+    #[test]
+    fn swings_and_unchanged_figures_are_warned_but_small_counts_and_full_rates_are_not() {
+        use SectionKind::Disputes;
+        let last = report(vec![
+            figure("法律援助·案件", 760.0, "件", 1, "办理法律援助案件760件", Disputes),
+            figure("公证·件数", 1639.0, "件", 1, "公证1639件", Disputes),
+            figure("学法·次数", 2.0, "次", 1, "学法2次", Disputes),
+            figure("行政应诉·负责人出庭应诉率", 100.0, "%", 1, "出庭应诉率100%", Disputes),
+        ]);
+        let this = report(vec![
+            figure("法律援助·案件", 300.0, "件", 1, "办理法律援助案件300件", Disputes),
+            figure("公证·件数", 1639.0, "件", 1, "公证1639件", Disputes),
+            figure("学法·次数", 3.0, "次", 1, "学法3次", Disputes),
+            figure("行政应诉·负责人出庭应诉率", 100.0, "%", 1, "出庭应诉率100%", Disputes),
+        ]);
+        let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
+        let codes: Vec<String> = findings(&this, &last, &al, Rules::embedded()).into_iter().map(|f| f.code).collect();
+        assert_eq!(
+            codes,
+            vec!["figure.swing", "figure.unchanged", "figure.changed"],
+            "760 → 300 swings; 1639 unchanged; 2 → 3 is a plain change; 100% → 100% says nothing"
+        );
+    }
+
+    /// A one-line report whose only figure is `raw` inside `text`.
+    fn with_figure(text: &str, metric: &str, raw: &str, value: f64, unit: &str) -> Report {
+        let mut r = nianbao_report::parse_text(text);
+        let start = text.find(raw).unwrap_or(0);
+        let mut f = figure(metric, value, unit, 1, text, SectionKind::Disputes);
+        f.start = start;
+        f.end = start + raw.len();
+        f.raw = raw.into();
+        r.figures = vec![f];
+        r
+    }
+
+    fn growth_codes(this_text: &str, raw: &str, value: f64, unit: &str, last_value: f64) -> Vec<String> {
+        let this = with_figure(this_text, "行政复议·受理", raw, value, unit);
+        let last_raw = format!("{}{unit}", fmt_value(last_value));
+        let last = with_figure(&format!("受理行政复议申请{last_raw}。"), "行政复议·受理", &last_raw, last_value, unit);
+        let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
+        findings(&this, &last, &al, Rules::embedded())
+            .into_iter()
+            .map(|f| f.code)
+            .filter(|c| c == "figure.growth")
+            .collect()
+    }
+
+    #[test]
+    fn a_stated_growth_that_last_years_figure_confirms_is_fine() {
+        assert!(growth_codes("受理行政复议申请128件，同比增长13.3%。", "128件", 128.0, "件", 113.0).is_empty());
+        assert!(growth_codes("受理行政复议申请128件，同比增长13%。", "128件", 128.0, "件", 113.0).is_empty(), "13.27% written as 13%");
+        assert!(growth_codes("受理行政复议申请128件，比上年增加15件。", "128件", 128.0, "件", 113.0).is_empty());
+    }
+
+    #[test]
+    fn a_stated_growth_that_last_years_figure_contradicts_is_an_error() {
+        assert_eq!(growth_codes("受理行政复议申请128件，同比增长20%。", "128件", 128.0, "件", 113.0), vec!["figure.growth"]);
+        assert_eq!(growth_codes("受理行政复议申请128件，比上年增加20件。", "128件", 128.0, "件", 113.0), vec!["figure.growth"]);
+        assert_eq!(growth_codes("受理行政复议申请100件，同比下降5%。", "100件", 100.0, "件", 113.0), vec!["figure.growth"], "113 → 100 is -11.5%");
+    }
+
+    #[test]
+    fn a_growth_without_a_basis_word_is_not_recomputed() {
+        assert!(growth_codes("受理行政复议申请128件，增长20%。", "128件", 128.0, "件", 113.0).is_empty(), "增长 without 同比/比上年 may have another base");
+    }
 }
