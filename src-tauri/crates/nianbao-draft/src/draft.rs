@@ -64,19 +64,22 @@ fn date_line() -> &'static Regex {
     })
 }
 
-/// The year last year's report is about: its metadata, else the commonest year in its title.
+/// The year last year's report is about: its metadata, else the first year in its title, else
+/// the first year in an early line that names 法治政府 (a title under portal chrome).
 pub fn report_year(report: &Report) -> Option<i32> {
     if let Some(y) = report.meta.year {
         return Some(y);
     }
-    let title = report
-        .meta
-        .title
-        .clone()
-        .or_else(|| report.paragraphs().next().map(|(_, l)| l.to_owned()))?;
-    years::mentions(&title, YearRules::embedded())
-        .first()
-        .map(|m| m.year)
+    let rules = YearRules::embedded();
+    let first_year = |line: &str| years::mentions(line, rules).first().map(|m| m.year);
+    if let Some(y) = report.meta.title.as_deref().and_then(first_year) {
+        return Some(y);
+    }
+    report
+        .paragraphs()
+        .take(20)
+        .filter(|(_, l)| l.contains("法治政府") || l.contains("依法行政"))
+        .find_map(|(_, l)| first_year(l))
 }
 
 /// Make this year's draft (`year`) from last year's parsed report.
@@ -148,6 +151,11 @@ impl<'a> Builder<'a> {
             .map(|s| (s.line, s))
             .collect();
         let figures = figures_by_line(last);
+        let problems_heading = last
+            .all_sections()
+            .into_iter()
+            .find(|s| s.kind == SectionKind::Problems)
+            .map(|s| s.line);
 
         let mut plan_checklist = Vec::new();
         for line in start..=last.lines.len() {
@@ -177,6 +185,14 @@ impl<'a> Builder<'a> {
             } else {
                 let number = level1.get(&line).map(|s| s.number.clone());
                 self.push_moved(text, line, figures.get(&line).map(Vec::as_slice), number);
+            }
+            if Some(line) == problems_heading {
+                // Last year's shortcomings are this year's starting point, never its answer.
+                self.out.push(OutLine {
+                    text: "【写作提示：以下是上年报告的不足和原因，请按本年度实际重写，不要照抄】"
+                        .into(),
+                    level1_number: None,
+                });
             }
         }
         if next.is_none() && issuer.or(date).is_none() {

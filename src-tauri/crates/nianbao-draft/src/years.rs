@@ -159,11 +159,12 @@ pub fn move_line(
     (out, moved)
 }
 
-/// Mentions of `year` that are not history: what a finished draft must no longer contain.
+/// Mentions of `year` that are neither history nor a comparison base (比2023年 is right in a
+/// 2024 report): what a draft for the year after `year` must no longer contain.
 pub fn unmoved(line: &str, year: i32, rules: &YearRules) -> Vec<YearMention> {
     mentions(line, rules)
         .into_iter()
-        .filter(|m| m.year == year && !m.history)
+        .filter(|m| m.year == year && !m.history && !m.comparison)
         .collect()
 }
 

@@ -35,7 +35,7 @@ pub fn parse(text: &str) -> Report {
 fn kind_of(heading: &str) -> SectionKind {
     let table: [(&str, SectionKind); 9] = [
         ("不足", SectionKind::Problems),
-        ("主要安排", SectionKind::NextYear),
+        ("安排", SectionKind::NextYear),
         ("第一责任人", SectionKind::Organization),
         ("党的领导", SectionKind::Organization),
         ("决策", SectionKind::Decisions),
