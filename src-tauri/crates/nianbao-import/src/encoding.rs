@@ -23,8 +23,8 @@ pub(crate) fn decode(
     declared: Option<&'static Encoding>,
 ) -> Result<Decoded, ImportError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return accept(text.into_owned(), enc.name());
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return accept(text.into_owned(), enc.name(), had_errors);
     }
     if looks_binary(bytes) {
         return Err(ImportError::NotText);
@@ -64,7 +64,11 @@ pub(crate) fn decode(
         });
     }
     if mostly_utf8(bytes) {
-        return accept(String::from_utf8_lossy(bytes).into_owned(), UTF_8.name());
+        return accept(
+            String::from_utf8_lossy(bytes).into_owned(),
+            UTF_8.name(),
+            true,
+        );
     }
     detect_legacy(bytes)
 }
@@ -105,7 +109,7 @@ fn detect_legacy(bytes: &[u8]) -> Result<Decoded, ImportError> {
         }
     }
     // Nothing decodes cleanly: keep the GB18030 reading if the damage is small.
-    accept(gb_text.into_owned(), GB18030.name())
+    accept(gb_text.into_owned(), GB18030.name(), true)
 }
 
 /// At most one U+FFFD per 200 characters.
@@ -114,8 +118,12 @@ fn few_replacements(text: &str) -> bool {
     replaced * 200 <= text.chars().count().max(200)
 }
 
-/// Refuse text that is mostly replacement characters: the encoding is not really known.
-fn accept(text: String, encoding: &'static str) -> Result<Decoded, ImportError> {
+/// Refuse a lossy decoding that is mostly replacement characters: the encoding is not really
+/// known. (A clean decoding is kept whatever it contains.)
+fn accept(text: String, encoding: &'static str, had_errors: bool) -> Result<Decoded, ImportError> {
+    if !had_errors {
+        return Ok(Decoded { text, encoding });
+    }
     let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
     let total = text.chars().count();
     if replaced > 2 && replaced * 50 > total {

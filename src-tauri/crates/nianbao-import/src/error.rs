@@ -31,6 +31,8 @@ pub enum ImportError {
     Timeout { seconds: u64 },
     #[error("没有找到正文 (no text found in the document)")]
     NoText,
+    #[error("网页结构嵌套过深，已拒绝 (the page is nested too deeply)")]
+    TooDeep,
     #[error("导入时发生内部错误 (internal error while importing)")]
     Internal,
 }
@@ -52,6 +54,7 @@ impl ImportError {
             ImportError::MalformedXml(_) => "import.malformed_xml",
             ImportError::Timeout { .. } => "import.timeout",
             ImportError::NoText => "import.no_text",
+            ImportError::TooDeep => "import.too_deep",
             ImportError::Internal => "import.internal",
         }
     }
@@ -79,6 +82,7 @@ mod tests {
             ImportError::MalformedXml("x".into()),
             ImportError::Timeout { seconds: 5 },
             ImportError::NoText,
+            ImportError::TooDeep,
             ImportError::Internal,
         ]
     }

@@ -4,6 +4,7 @@
 //! It must never return markup: the output is plain text, and scripts/styles are never read.
 
 mod chrome;
+mod depth;
 mod render;
 
 use std::collections::HashMap;
@@ -19,6 +20,9 @@ use chrome::chrome;
 pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, ImportError> {
     let decoded = encoding::decode(bytes, encoding::declared_charset(bytes))?;
     let source = normalise_line_ends(&decoded.text);
+    if depth::estimated_depth(&source) > depth::MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
     let document = Html::parse_document(&source);
     deadline.check()?;
     let root = body(&document);

@@ -57,21 +57,27 @@ struct Sink {
     current: String,
     level: Option<u8>,
     pending_space: bool,
+    pending_newline: bool,
 }
 
 impl Sink {
     fn push_text(&mut self, text: &str) {
         for c in text.chars() {
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
-                self.pending_space = !self.current.is_empty();
+                if !self.current.is_empty() {
+                    self.pending_space = true;
+                    self.pending_newline |= c == '\n';
+                }
                 continue;
             }
             if self.pending_space {
+                // A source line break inside a Chinese sentence is an editor's wrap, not a space.
                 let prev_wide = self.current.chars().last().is_some_and(|p| !p.is_ascii());
-                if !(prev_wide && !c.is_ascii()) {
+                if !(self.pending_newline && prev_wide && !c.is_ascii()) {
                     self.current.push(' ');
                 }
                 self.pending_space = false;
+                self.pending_newline = false;
             }
             self.current.push(c);
         }
@@ -85,6 +91,7 @@ impl Sink {
         self.current.clear();
         self.level = None;
         self.pending_space = false;
+        self.pending_newline = false;
     }
 
     fn finish(mut self) -> Vec<Line> {

@@ -100,8 +100,8 @@ fn headings_in_the_article_are_hints_by_level() {
 }
 
 #[test]
-fn deeply_nested_page_does_not_overflow_the_stack() {
-    let depth = 50_000;
+fn nested_page_within_the_cap_is_walked_iteratively() {
+    let depth = super::depth::MAX_DEPTH - 10;
     let page = format!(
         "<html><body>{}示例。{}</body></html>",
         "<div>".repeat(depth),
@@ -111,10 +111,31 @@ fn deeply_nested_page_does_not_overflow_the_stack() {
         page.as_bytes(),
         &Deadline::after(std::time::Duration::from_secs(30)),
     );
+    assert_eq!(
+        t.map(|t| t.text).ok().as_deref(),
+        Some("示例。"),
+        "deep nesting is walked without recursion"
+    );
+}
+
+#[test]
+fn pathologically_deep_page_is_refused_before_parsing() {
+    let depth = 200_000;
+    let page = format!("<html><body>{}示例。</body></html>", "<div>".repeat(depth));
+    let started = std::time::Instant::now();
+    let err = import(
+        page.as_bytes(),
+        &Deadline::after(std::time::Duration::from_secs(30)),
+    )
+    .expect_err("too deep");
+    assert_eq!(
+        err.code(),
+        "import.too_deep",
+        "html5ever is quadratic in depth; refuse up front"
+    );
     assert!(
-        t.is_ok(),
-        "deep nesting is walked iteratively: {:?}",
-        t.err()
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "and refuse fast"
     );
 }
 
