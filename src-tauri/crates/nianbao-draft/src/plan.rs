@@ -50,10 +50,13 @@ fn body_lines<'a>(
 
 /// The plan items of a next-year section that ends at `last_line`.
 pub fn checklist(report: &Report, section: &Section, last_line: usize) -> Vec<PlanItem> {
-    if !section.children.is_empty() {
+    // Headed sub-parts (`（一）`, `1.`) are the items; inline `一是……二是……` are split from the
+    // text below, since a line may hold several of them.
+    if section.children.iter().any(|c| c.level <= 4) {
         return section
             .children
             .iter()
+            .filter(|c| c.level <= 4)
             .map(|c| PlanItem {
                 text: if c.heading.is_empty() {
                     report.line(c.line).trim().to_owned()
