@@ -1,9 +1,25 @@
-//! `nianbao export`: one report or draft written to .docx/.md/.html by the output's extension.
+//! `nianbao export`: one report or draft written to .docx/.md/.html/.txt by the output's
+//! extension, atomically (a failed export leaves an existing file as it was).
 
 use std::path::Path;
 
 use crate::CliResult;
+use crate::input::load;
 
-pub fn run(_file: &Path, _out: &Path) -> CliResult {
-    Err("export: 暂未提供 (not yet available)".into())
+pub fn run(file: &Path, out: &Path) -> CliResult {
+    let (_, report) = load(file)?;
+    let templates = crate::draft::templates()?;
+    nianbao_draft::export(&report, out, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
+    let marks: usize = report
+        .lines
+        .iter()
+        .map(|l| nianbao_draft::marks::count(l))
+        .sum();
+    println!(
+        "已导出 (exported): {}\n  段落 {} 个 (paragraphs), 待填标记 {} 处 (fill-in marks)",
+        out.display(),
+        report.paragraphs().count(),
+        marks
+    );
+    Ok(())
 }
