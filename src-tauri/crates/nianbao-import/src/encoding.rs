@@ -3,7 +3,7 @@
 //! It decides the encoding and nothing else: it never touches line ends or content.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::ImportError;
 
@@ -79,6 +79,17 @@ fn detect_legacy(bytes: &[u8]) -> Result<Decoded, ImportError> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, Utf8Detection::Allow);
+    // Every Big5 byte pair is also a valid GBK pair, so "GB18030 decodes cleanly" proves nothing
+    // for Big5; on a file long enough for chardetng to be sure, its Big5 verdict stands.
+    if guess == BIG5 && bytes.len() >= SHORT_FILE {
+        let (text, had_errors) = BIG5.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok(Decoded {
+                text: text.into_owned(),
+                encoding: BIG5.name(),
+            });
+        }
+    }
     let (gb_text, gb_errors) = GB18030.decode_without_bom_handling(bytes);
     if !gb_errors {
         let name = if guess == GBK && bytes.len() >= SHORT_FILE {
@@ -231,6 +242,21 @@ mod tests {
         let d = decode(&bytes, None).expect("GBK decodes");
         assert_eq!(d.text, long, "GBK text round-trips");
         assert_eq!(d.encoding, "GBK", "a long GBK file is reported as GBK");
+    }
+
+    #[test]
+    fn long_big5_text_is_read_as_big5_not_gbk_mojibake() {
+        let traditional =
+            "示例縣政府堅持依法行政，全面推進法治政府建設，行政復議案件審結率達到百分之百。"
+                .repeat(6);
+        let (bytes, _, unmappable) = BIG5.encode(&traditional);
+        assert!(!unmappable, "the sample is pure Big5");
+        let d = decode(&bytes, None).expect("Big5 decodes");
+        assert_eq!(
+            d.encoding, "Big5",
+            "every Big5 pair is also GBK; chardetng must decide"
+        );
+        assert_eq!(d.text, traditional);
     }
 
     #[test]

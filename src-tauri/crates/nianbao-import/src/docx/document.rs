@@ -87,7 +87,7 @@ pub(crate) fn paragraphs(
     let mut steps = 0usize;
     loop {
         steps += 1;
-        if steps % 4096 == 0 {
+        if steps.is_multiple_of(4096) {
             deadline.check()?;
         }
         let event = reader
@@ -190,10 +190,11 @@ pub(crate) fn relationship_target(rels: &[u8], type_suffix: &str) -> Option<Stri
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == b"Relationship" => {
-                if attr(&e, b"Type").is_some_and(|t| t.ends_with(type_suffix)) {
-                    return attr(&e, b"Target");
-                }
+            Ok(Event::Start(e) | Event::Empty(e))
+                if e.local_name().as_ref() == b"Relationship"
+                    && attr(&e, b"Type").is_some_and(|t| t.ends_with(type_suffix)) =>
+            {
+                return attr(&e, b"Target");
             }
             Ok(Event::Eof) | Err(_) => return None,
             _ => {}

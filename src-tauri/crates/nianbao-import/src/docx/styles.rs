@@ -36,7 +36,7 @@ pub(crate) fn level_from_name(name: &str) -> Option<u8> {
         .collect::<String>()
         .to_lowercase();
     let names = names();
-    if names.title_names.iter().any(|t| *t == key) {
+    if names.title_names.contains(&key) {
         return Some(1);
     }
     names.heading_prefixes.iter().find_map(|prefix| {
@@ -68,7 +68,7 @@ pub(crate) fn heading_levels(xml: &[u8], deadline: &Deadline) -> Result<StyleLev
     let mut steps = 0usize;
     loop {
         steps += 1;
-        if steps % 4096 == 0 {
+        if steps.is_multiple_of(4096) {
             deadline.check()?;
         }
         let event = reader

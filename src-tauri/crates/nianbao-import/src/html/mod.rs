@@ -28,10 +28,10 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
     let root = body(&document);
     let container = article_container(root, deadline)?;
     let mut lines = Vec::new();
-    if !render::has_heading(container) {
-        if let Some(title) = title_before(&document, root, container) {
-            lines.push(title);
-        }
+    if !render::has_heading(container)
+        && let Some(title) = title_before(&document, root, container)
+    {
+        lines.push(title);
     }
     lines.extend(render::lines(container, deadline)?);
     let chrome = chrome();
@@ -69,7 +69,7 @@ fn article_container<'a>(
     // Iterative post-order: deep pages must not overflow the stack.
     while let Some((node, children_done)) = stack.pop() {
         steps += 1;
-        if steps % 4096 == 0 {
+        if steps.is_multiple_of(4096) {
             deadline.check()?;
         }
         if children_done {

@@ -122,7 +122,7 @@ pub(crate) fn lines(
     let mut skip_depth = 0usize;
     let mut article_depth = 0usize;
     for (step, edge) in container.traverse().enumerate() {
-        if step % 4096 == 0 {
+        if step.is_multiple_of(4096) {
             deadline.check()?;
         }
         match edge {

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Seed corpora from the crate's own invented fixtures (never from ../shared/corpus).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$here/corpus/import_text" "$here/corpus/import_html" "$here/corpus/import_docx"
+cp "$here/../tests/fixtures/portal_page.html" "$here/corpus/import_html/portal_page.html"
+printf '示例县2024年法治政府建设情况报告\r\n一、主要举措\r\n全年受理行政复议案件58件。\r\n' > "$here/corpus/import_text/crlf.txt"
+python3 - "$here/corpus" <<'PY'
+import sys, zipfile, io
+root = sys.argv[1]
+text = "示例县2024年法治政府建设情况报告\n一、主要举措\n全年受理行政复议案件58件，行政机关负责人出庭应诉率100%。\n"
+open(f"{root}/import_text/gbk.txt", "wb").write(text.encode("gbk"))
+open(f"{root}/import_text/utf16.txt", "wb").write(b"\xff\xfe" + text.encode("utf-16-le"))
+w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+paras = "".join(f'<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>{l}</w:t><w:tab/></w:r></w:p>' for l in text.splitlines())
+table = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>58</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{paras}{table}</w:body></w:document>'
+styles = f'<w:styles {w}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style></w:styles>'
+rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+for name, method in (("deflated.docx", zipfile.ZIP_DEFLATED), ("stored.docx", zipfile.ZIP_STORED)):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        z.writestr("_rels/.rels", rels)
+        z.writestr("word/document.xml", doc)
+        z.writestr("word/styles.xml", styles)
+    open(f"{root}/import_docx/{name}", "wb").write(buf.getvalue())
+PY
+echo "seeded $here/corpus"
