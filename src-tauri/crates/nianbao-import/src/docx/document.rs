@@ -8,7 +8,8 @@ use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 
-use super::styles::{StyleLevels, attr, outline_level};
+use super::numbering::Numbering;
+use super::styles::{NumRef, StyleSheet, attr, outline_level};
 use crate::ImportError;
 use crate::limits::Deadline;
 
@@ -20,12 +21,16 @@ const SKIPPED: &[&[u8]] = &[b"Fallback", b"moveFrom", b"del", b"instrText", b"de
 #[derive(Debug, Default)]
 struct Paragraph {
     text: String,
-    style_level: Option<u8>,
+    style_id: Option<String>,
     outline: Option<u8>,
+    num_id: Option<String>,
+    ilvl: Option<u8>,
 }
 
-#[derive(Debug, Default)]
-struct Walk {
+#[derive(Debug)]
+struct Walk<'a> {
+    styles: &'a StyleSheet,
+    numbering: &'a mut Numbering,
     lines: Vec<Line>,
     paragraphs: Vec<Paragraph>,
     table_depth: usize,
@@ -35,7 +40,7 @@ struct Walk {
     in_ppr: usize,
 }
 
-impl Walk {
+impl Walk<'_> {
     fn append(&mut self, s: &str) {
         if let Some(p) = self.paragraphs.last_mut() {
             p.text.push_str(s);
@@ -43,9 +48,27 @@ impl Walk {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(p) = self.paragraphs.pop() else {
+        let Some(mut p) = self.paragraphs.pop() else {
             return;
         };
+        let style_num = p
+            .style_id
+            .as_ref()
+            .and_then(|id| self.styles.numbering.get(id))
+            .cloned();
+        let num = match p.num_id.take() {
+            Some(num_id) => Some(NumRef {
+                num_id,
+                ilvl: p.ilvl.or(style_num.as_ref().map(|n| n.ilvl)).unwrap_or(0),
+            }),
+            None => style_num,
+        };
+        if let Some(num) = num.filter(|n| n.num_id != "0")
+            && !p.text.trim().is_empty()
+            && let Some(label) = self.numbering.next_label(&num)
+        {
+            p.text.insert_str(0, &label);
+        }
         if self.table_depth > 0 {
             if let Some(cell) = self.cell.as_mut() {
                 let text = p.text.replace('\n', " ");
@@ -59,7 +82,12 @@ impl Walk {
             }
             return;
         }
-        let level = p.outline.or(p.style_level);
+        let style_level = p
+            .style_id
+            .as_ref()
+            .and_then(|id| self.styles.levels.get(id))
+            .copied();
+        let level = p.outline.or(style_level);
         self.lines.push((p.text, level));
     }
 
@@ -77,12 +105,23 @@ impl Walk {
 
 pub(crate) fn paragraphs(
     xml: &[u8],
-    styles: &StyleLevels,
+    styles: &StyleSheet,
+    numbering: &mut Numbering,
     deadline: &Deadline,
 ) -> Result<Vec<Line>, ImportError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        styles,
+        numbering,
+        lines: Vec::new(),
+        paragraphs: Vec::new(),
+        table_depth: 0,
+        row: Vec::new(),
+        cell: None,
+        in_text: false,
+        in_ppr: 0,
+    };
     let mut skip_depth = 0usize;
     let mut steps = 0usize;
     loop {
@@ -123,9 +162,18 @@ pub(crate) fn paragraphs(
             }
             Event::Empty(e) => match e.local_name().as_ref() {
                 b"pStyle" if walk.in_ppr > 0 => {
-                    let level = attr(e, b"val").and_then(|id| styles.get(&id).copied());
                     if let Some(p) = walk.paragraphs.last_mut() {
-                        p.style_level = level;
+                        p.style_id = attr(e, b"val");
+                    }
+                }
+                b"numId" if walk.in_ppr > 0 => {
+                    if let Some(p) = walk.paragraphs.last_mut() {
+                        p.num_id = attr(e, b"val");
+                    }
+                }
+                b"ilvl" if walk.in_ppr > 0 => {
+                    if let Some(p) = walk.paragraphs.last_mut() {
+                        p.ilvl = attr(e, b"val").and_then(|v| v.trim().parse().ok());
                     }
                 }
                 b"outlineLvl" if walk.in_ppr > 0 => {

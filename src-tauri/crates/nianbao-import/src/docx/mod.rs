@@ -1,10 +1,11 @@
 //! The .docx importer: open the zip, find the main document part (via `_rels/.rels`, else
 //! `word/document.xml`), inflate it under the size budget, and read paragraphs and tables in
-//! order with Word heading styles as hints.
+//! order with Word heading styles as hints and Word's automatic numbering written into the text.
 //! It must never trust a declared size: bytes are counted while inflating, so a zip bomb stops
 //! at the limit; and it never reads more entries than the ones it needs.
 
 mod document;
+mod numbering;
 mod styles;
 
 use std::io::{Cursor, Read};
@@ -17,6 +18,7 @@ use crate::{ImportError, ImportedText, SourceFormat, assemble};
 
 const DOCUMENT_PART: &str = "word/document.xml";
 const STYLES_PART: &str = "word/styles.xml";
+const NUMBERING_PART: &str = "word/numbering.xml";
 const OFFICE_DOCUMENT_REL: &str = "/officeDocument";
 
 pub(crate) fn import(
@@ -39,15 +41,22 @@ pub(crate) fn import(
             )));
         }
     };
-    // Styles are optional: a document without them simply has no style-based hints.
-    let style_levels = match read_entry(&mut archive, STYLES_PART, &mut budget) {
-        Ok(Some(xml)) => styles::heading_levels(&xml, deadline).unwrap_or_default(),
+    // Styles and numbering are optional: without them there are no hints or list labels.
+    let styles = match read_entry(&mut archive, STYLES_PART, &mut budget) {
+        Ok(Some(xml)) => styles::style_sheet(&xml, deadline).unwrap_or_default(),
         Ok(None) | Err(ImportError::CorruptZip(_) | ImportError::MalformedXml(_)) => {
             Default::default()
         }
         Err(other) => return Err(other),
     };
-    let lines = document::paragraphs(&document_xml, &style_levels, deadline)?;
+    let mut numbering = match read_entry(&mut archive, NUMBERING_PART, &mut budget) {
+        Ok(Some(xml)) => numbering::Numbering::parse(&xml, deadline).unwrap_or_default(),
+        Ok(None) | Err(ImportError::CorruptZip(_) | ImportError::MalformedXml(_)) => {
+            Default::default()
+        }
+        Err(other) => return Err(other),
+    };
+    let lines = document::paragraphs(&document_xml, &styles, &mut numbering, deadline)?;
     assemble(lines, SourceFormat::Docx, "UTF-8")
 }
 

@@ -1,5 +1,6 @@
 //! Heading levels of a document's paragraph styles (`word/styles.xml`): an explicit
-//! `w:outlineLvl`, a heading-like name from `data/docx_styles.toml`, or inherited via `w:basedOn`.
+//! `w:outlineLvl`, a heading-like name from `data/docx_styles.toml`, or inherited via `w:basedOn`;
+//! and the list numbering a style attaches (heading styles often carry "一、" as numbering).
 //! It must never fail an import: a broken styles part means "no style hints", not an error.
 
 use std::collections::HashMap;
@@ -14,6 +15,20 @@ use crate::limits::Deadline;
 
 /// Style id → heading level (1-based).
 pub(crate) type StyleLevels = HashMap<String, u8>;
+
+/// A paragraph's place in a numbered list (`w:numPr`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NumRef {
+    pub num_id: String,
+    pub ilvl: u8,
+}
+
+/// What the document's styles say about headings and numbering.
+#[derive(Debug, Default)]
+pub(crate) struct StyleSheet {
+    pub levels: StyleLevels,
+    pub numbering: HashMap<String, NumRef>,
+}
 
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct HeadingStyleNames {
@@ -58,9 +73,11 @@ struct StyleInfo {
     name: Option<String>,
     based_on: Option<String>,
     outline: Option<u8>,
+    num_id: Option<String>,
+    ilvl: Option<u8>,
 }
 
-pub(crate) fn heading_levels(xml: &[u8], deadline: &Deadline) -> Result<StyleLevels, ImportError> {
+pub(crate) fn style_sheet(xml: &[u8], deadline: &Deadline) -> Result<StyleSheet, ImportError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut styles: Vec<StyleInfo> = Vec::new();
@@ -101,6 +118,16 @@ pub(crate) fn heading_levels(xml: &[u8], deadline: &Deadline) -> Result<StyleLev
                         s.outline = attr(e, b"val").and_then(|v| outline_level(&v));
                     }
                 }
+                b"numId" => {
+                    if let Some(s) = current.as_mut() {
+                        s.num_id = attr(e, b"val");
+                    }
+                }
+                b"ilvl" => {
+                    if let Some(s) = current.as_mut() {
+                        s.ilvl = attr(e, b"val").and_then(|v| v.trim().parse().ok());
+                    }
+                }
                 _ => {}
             },
             Event::End(e) if e.local_name().as_ref() == b"style" => {
@@ -113,7 +140,37 @@ pub(crate) fn heading_levels(xml: &[u8], deadline: &Deadline) -> Result<StyleLev
         }
         buf.clear();
     }
-    Ok(resolve(&styles))
+    Ok(StyleSheet {
+        levels: resolve(&styles),
+        numbering: resolve_numbering(&styles),
+    })
+}
+
+/// A style's numbering, its own or inherited through `w:basedOn`.
+fn resolve_numbering(styles: &[StyleInfo]) -> HashMap<String, NumRef> {
+    let by_id: HashMap<&str, &StyleInfo> = styles.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut out = HashMap::new();
+    for style in styles {
+        let mut cursor = Some(style);
+        for _ in 0..10 {
+            let Some(s) = cursor else { break };
+            if let Some(num_id) = &s.num_id {
+                if num_id != "0" {
+                    let ilvl = s.ilvl.unwrap_or(0);
+                    out.insert(
+                        style.id.clone(),
+                        NumRef {
+                            num_id: num_id.clone(),
+                            ilvl,
+                        },
+                    );
+                }
+                break;
+            }
+            cursor = s.based_on.as_deref().and_then(|b| by_id.get(b).copied());
+        }
+    }
+    out
 }
 
 fn resolve(styles: &[StyleInfo]) -> StyleLevels {
@@ -181,11 +238,12 @@ mod tests {
             <w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style>
             <w:style w:type="character" w:styleId="Heading1Char"><w:name w:val="标题 1 字符"/></w:style>
         </w:styles>"#;
-        let levels = heading_levels(
+        let levels = style_sheet(
             xml.as_bytes(),
             &Deadline::after(std::time::Duration::from_secs(5)),
         )
-        .expect("parses");
+        .expect("parses")
+        .levels;
         assert_eq!(
             levels.get("1"),
             Some(&1),
@@ -202,6 +260,39 @@ mod tests {
             levels.get("Heading1Char"),
             None,
             "character styles are not paragraphs"
+        );
+    }
+
+    #[test]
+    fn style_numbering_is_inherited() {
+        let xml = r#"<w:styles xmlns:w="w">
+            <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="b"><w:name w:val="Sub"/><w:basedOn w:val="1"/></w:style>
+            <w:style w:type="paragraph" w:styleId="c"><w:name w:val="Plain"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style>
+        </w:styles>"#;
+        let sheet = style_sheet(
+            xml.as_bytes(),
+            &Deadline::after(std::time::Duration::from_secs(5)),
+        )
+        .expect("parses");
+        let three = NumRef {
+            num_id: "3".into(),
+            ilvl: 0,
+        };
+        assert_eq!(
+            sheet.numbering.get("1"),
+            Some(&three),
+            "a heading style carries its list"
+        );
+        assert_eq!(
+            sheet.numbering.get("b"),
+            Some(&three),
+            "and passes it on through basedOn"
+        );
+        assert_eq!(
+            sheet.numbering.get("c"),
+            None,
+            "numId 0 switches numbering off"
         );
     }
 

@@ -214,3 +214,53 @@ fn main_part_is_found_through_package_relationships() {
         "non-Word producers may name the part differently"
     );
 }
+
+#[test]
+fn word_auto_numbering_is_written_into_the_text() {
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+           </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let styles = format!(
+        r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+    );
+    let h1 = |t: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr>{}</w:p>"#,
+            run(t)
+        )
+    };
+    let h2 = |t: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+            run(t)
+        )
+    };
+    let body = [
+        h1("主要举措和成效"),
+        h2("坚持党的领导"),
+        para("正文。"),
+        h2("化解矛盾纠纷"),
+        h1("存在的不足"),
+    ]
+    .concat();
+    let document = format!(r#"<w:document {W}><w:body>{body}</w:body></w:document>"#);
+    let bytes = zip_of(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    let t = import_ok(&bytes);
+    assert_eq!(
+        t.text,
+        "一、主要举措和成效\n（一）坚持党的领导\n正文。\n（二）化解矛盾纠纷\n二、存在的不足",
+        "Word shows these numbers; the parser reads numbering from the text"
+    );
+    assert_eq!(
+        t.heading_hints.len(),
+        2,
+        "the Heading 1 paragraphs are still hinted"
+    );
+}
