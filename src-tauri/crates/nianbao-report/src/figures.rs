@@ -29,6 +29,7 @@ pub struct Found {
 #[derive(Debug)]
 pub struct FigureFinder {
     re: Regex,
+    fraction: Regex,
     counting_units: Vec<String>,
     false_units: Vec<String>,
 }
@@ -55,6 +56,9 @@ impl FigureFinder {
         );
         Ok(FigureFinder {
             re: Regex::new(&pattern)?,
+            fraction: Regex::new(
+                r"(?P<den>[一二两三四五六七八九十百]+|\d+)分之(?P<num>[一二两三四五六七八九十]+|\d+)",
+            )?,
             counting_units: m.counting_units.clone(),
             false_units: m.false_units.clone(),
         })
@@ -86,7 +90,49 @@ impl FigureFinder {
                 None => at = next,
             }
         }
+        self.fractions(line, skip, &quotes, &mut out);
         out
+    }
+
+    /// `压缩了三分之一` → 33.33…%: a fraction is a share, reported as a percentage.
+    fn fractions(&self, line: &str, skip: usize, quotes: &[(usize, usize)], out: &mut Vec<Found>) {
+        if !line.contains("分之") {
+            return;
+        }
+        for c in self.fraction.captures_iter(line) {
+            let (Some(whole), Some(den), Some(num)) = (c.get(0), c.name("den"), c.name("num"))
+            else {
+                continue;
+            };
+            let value = |s: &str| s.parse::<f64>().ok().or_else(|| chinese_value(s));
+            let (Some(d), Some(n)) = (value(den.as_str()), value(num.as_str())) else {
+                continue;
+            };
+            if whole.start() < skip
+                || d <= 0.0
+                || n > d
+                || quotes
+                    .iter()
+                    .any(|(s, e)| *s <= whole.start() && whole.start() < *e)
+                || out
+                    .iter()
+                    .any(|f| f.start < whole.end() && whole.start() < f.end)
+            {
+                continue;
+            }
+            let pos = out.partition_point(|f| f.start < whole.start());
+            out.insert(
+                pos,
+                Found {
+                    value: n / d * 100.0,
+                    unit: "%".to_owned(),
+                    approx: false,
+                    start: whole.start(),
+                    end: whole.end(),
+                    clause: clause_bounds(line, whole.start(), whole.end()),
+                },
+            );
+        }
     }
 
     fn accept(
@@ -139,7 +185,8 @@ impl FigureFinder {
             digits.replace(',', "").parse::<f64>().ok()?
         } else {
             if before.is_some_and(|b| {
-                is_chinese_numeral_char(b) || matches!(b, '每' | '周' | '其' | '统' | '唯')
+                // 十四届八次全会 is a session's ordinal, not eight sessions.
+                is_chinese_numeral_char(b) || matches!(b, '每' | '周' | '其' | '统' | '唯' | '届')
             }) {
                 return None;
             }
@@ -247,6 +294,17 @@ mod tests {
     fn a_unit_that_starts_a_word_is_not_a_unit() {
         assert_eq!(raws("对374个失信黑名单实施惩戒"), vec!["374个"]);
         assert!(raws("3处理到位，10名单").is_empty(), "处理/名单 are words");
+    }
+
+    #[test]
+    fn session_ordinals_and_fractions() {
+        assert!(
+            raws("党的十九届五中全会、省委十四届八次全会").is_empty(),
+            "八次全会 is an ordinal"
+        );
+        let f = finder().find("办理时间压缩了三分之一", 0);
+        assert_eq!(f.len(), 1, "a fraction is a share");
+        assert!((f[0].value - 100.0 / 3.0).abs() < 1e-9 && f[0].unit == "%");
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub struct Metrics {
     pub approx_after: Vec<String>,
     pub stopwords: Vec<String>,
     pub unit_actions: BTreeMap<String, String>,
+    /// `[word, action]`: a percentage after `word` is a change of the previous figure.
+    #[serde(default)]
+    pub growth_words: Vec<[String; 2]>,
     #[serde(rename = "family")]
     pub families: Vec<Family>,
 }

@@ -25,6 +25,7 @@ pub struct MetricNamer {
     actions_of: HashMap<String, Vec<(usize, String)>>,
     unit_actions: HashMap<String, String>,
     stopwords: Vec<String>,
+    growth_words: Vec<[String; 2]>,
 }
 
 #[derive(Debug)]
@@ -90,6 +91,7 @@ impl MetricNamer {
             actions_of,
             unit_actions: m.unit_actions.clone().into_iter().collect(),
             stopwords: m.stopwords.clone(),
+            growth_words: m.growth_words.clone(),
         })
     }
 
@@ -107,13 +109,21 @@ impl MetricNamer {
                 })
             })
             .collect();
+        // An action word that is only a part of a family's name (评查 in 案卷评查) is not an action.
         let actions: Vec<(usize, usize, &str)> = self
             .action_re
             .iter()
             .flat_map(|re| re.find_iter(line))
+            .filter(|m| {
+                !families
+                    .iter()
+                    .any(|h| h.start <= m.start() && m.end() <= h.end && h.end - h.start > m.len())
+            })
             .map(|m| (m.start(), m.end(), m.as_str()))
             .collect();
         let mut names: Vec<String> = Vec::with_capacity(found.len());
+        // (family, action) of each figure when the action came from a word (not a default):
+        // only such an action carries to a figure right after (`听庭5场次100余人`).
         let mut chosen: Vec<Option<(usize, String)>> = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
             let (cs, ce) = f.clause;
@@ -127,7 +137,12 @@ impl MetricNamer {
                 .filter(|n| n.clause == f.clause)
                 .map_or(ce, |n| n.start);
             let seg_start = prev.map_or(cs, |p| p.end);
-            let family = self.pick_family(&families, f, (cs, ce), ss, next_start);
+            if let Some(name) = self.growth(line, f, seg_start, ss, &found[..i], &names) {
+                chosen.push(None);
+                names.push(name);
+                continue;
+            }
+            let family = self.pick_family(&families, &actions, f, (cs, ce), ss);
             let Some(fam) = family else {
                 let name = self.fallback(line, f, seg_start, next_start);
                 chosen.push(None);
@@ -156,21 +171,51 @@ impl MetricNamer {
                     .filter(|(s, _, _)| *s >= f.end && *s < next_start)
                     .find_map(|(_, _, w)| self.action_for(w, fam))
             };
-            let action = before
+            let rate = (f.unit == "%")
+                .then(|| rate_word(&line[seg_start..f.start]))
+                .flatten();
+            let worded = before
                 .or(inherited)
                 .or_else(after)
-                .or_else(|| {
-                    (f.unit == "%")
-                        .then(|| rate_word(&line[seg_start..f.start]))
-                        .flatten()
-                })
+                .filter(|a| rate.is_none() || a.ends_with('率') || a.ends_with('比'))
+                .or(rate);
+            let action = worded
+                .clone()
                 .or_else(|| self.families[fam].default.clone())
                 .or_else(|| self.unit_actions.get(&f.unit).cloned())
                 .unwrap_or_else(|| "数量".to_owned());
             names.push(format!("{}·{}", self.families[fam].name, action));
-            chosen.push(Some((fam, action)));
+            chosen.push(worded.map(|a| (fam, a)));
         }
         names
+    }
+
+    /// `新增市场主体3.2万户,同比增长12.5%` → `新增市场主体·同比增长`: a percentage right after a
+    /// growth word names a change of the previous figure in the sentence.
+    fn growth(
+        &self,
+        line: &str,
+        f: &Found,
+        seg_start: usize,
+        ss: usize,
+        earlier: &[Found],
+        names: &[String],
+    ) -> Option<String> {
+        if f.unit != "%" {
+            return None;
+        }
+        let before = line[seg_start..f.start].trim_end_matches(['了', '达', '为', '约', '近']);
+        let action = self
+            .growth_words
+            .iter()
+            .find(|[w, _]| before.ends_with(w.as_str()))
+            .map(|[_, a]| a)?;
+        let (prev, name) = earlier.iter().zip(names).next_back()?;
+        if prev.start < ss || prev.unit == "%" {
+            return None;
+        }
+        let family = name.split('·').next().unwrap_or(name);
+        Some(format!("{family}·{action}"))
     }
 
     fn action_for(&self, word: &str, family: usize) -> Option<String> {
@@ -181,15 +226,17 @@ impl MetricNamer {
             .map(|(_, a)| a.clone())
     }
 
-    /// Nearest specific family before the figure in its clause, else after it in the clause,
-    /// else earlier in the sentence; generic families only when no specific one is found.
+    /// The family of a figure, in this order: the nearest specific family before the figure in
+    /// its clause, else the first after it in the clause; the same for generic families; else a
+    /// family carried over from earlier in the sentence (specific first) when one of its action
+    /// words is in this clause (`收到行政复议申请36件,受理31件`).
     fn pick_family(
         &self,
         hits: &[Hit],
+        actions: &[(usize, usize, &str)],
         f: &Found,
-        (cs, _ce): (usize, usize),
+        (cs, ce): (usize, usize),
         ss: usize,
-        next_start: usize,
     ) -> Option<usize> {
         for generic in [false, true] {
             let ok = |h: &&Hit| self.families[h.idx].generic == generic;
@@ -204,17 +251,27 @@ impl MetricNamer {
             if let Some(h) = hits
                 .iter()
                 .filter(ok)
-                .find(|h| h.start >= f.end && h.start < next_start)
+                .find(|h| h.start >= f.end && h.end <= ce)
             {
                 return Some(h.idx);
             }
-            if let Some(h) = hits
+        }
+        let acts_in_clause = |fam: usize| {
+            actions
                 .iter()
-                .filter(ok)
+                .filter(|(s, e, _)| *s >= cs && *e <= ce)
+                .any(|(_, _, w)| self.action_for(w, fam).is_some())
+        };
+        for generic in [false, true] {
+            let carried = hits
+                .iter()
                 .filter(|h| h.start >= ss && h.end <= cs)
+                .filter(|h| self.families[h.idx].generic == generic)
                 .max_by_key(|h| h.end)
-            {
-                return Some(h.idx);
+                .map(|h| h.idx)
+                .filter(|fam| acts_in_clause(*fam));
+            if carried.is_some() {
+                return carried;
             }
         }
         None
@@ -235,15 +292,9 @@ impl MetricNamer {
             return format!("未命名·{}", self.unit_action(&f.unit));
         }
         if f.unit == "%"
-            && let Some(last) = words.last()
-            && (last.ends_with('率') || last.ends_with("比"))
+            && let Some(rate) = rate_word(&line[seg_start..f.start])
         {
-            let rate = words.pop().unwrap_or_default();
-            return if words.is_empty() {
-                rate
-            } else {
-                format!("{}·{}", words.concat(), rate)
-            };
+            return rate;
         }
         format!("{}·{}", words.concat(), self.unit_action(&f.unit))
     }
@@ -273,11 +324,34 @@ impl MetricNamer {
     }
 }
 
-/// The last word ending in 率 in a text (`调解成功率达` → `调解成功率`).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// The rate named last in a text: the run of Chinese ending at its last 率, at most its last
+/// three words (`调解成功率达` → `调解成功率`, `跨部门联合监管率` → `部门联合监管率`).
 fn rate_word(text: &str) -> Option<String> {
-    segment::words(text)
-        .into_iter()
+    let end = text.rfind('率')? + '率'.len_utf8();
+    let start = text[..end]
+        .char_indices()
         .rev()
-        .find(|w| w.ends_with('率') && w.chars().count() >= 2)
-        .map(str::to_owned)
+        .take_while(|(_, c)| is_han(*c))
+        .last()
+        .map_or(end, |(i, _)| i);
+    let run = &text[start..end];
+    let words = segment::words(run);
+    // The word holding 率, then the words before it while they are words (two characters or
+    // more) and the rate stays short: 调解成功率, 出庭应诉率, not 热线转办件办结率.
+    let mut keep = 0;
+    let mut chars = 0;
+    for (i, w) in words.iter().enumerate().rev() {
+        let n = w.chars().count();
+        if i + 1 < words.len() && (n < 2 || chars + n > 6) {
+            break;
+        }
+        keep += 1;
+        chars += n;
+    }
+    let rate = words[words.len() - keep..].concat();
+    (rate.chars().count() >= 2).then_some(rate)
 }

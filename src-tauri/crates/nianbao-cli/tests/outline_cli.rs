@@ -1,0 +1,95 @@
+//! `nianbao outline` as a process: the JSON contract of design.md and the text for people.
+
+use std::process::Command;
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../nianbao-report/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("run nianbao")
+}
+
+#[test]
+fn outline_json_has_every_contract_key() {
+    let out = run(&["outline", &fixture("plain_2023.txt"), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "exit 0: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    for key in [
+        "title",
+        "government",
+        "year",
+        "doc_number",
+        "addressee",
+        "date",
+        "sections",
+    ] {
+        assert!(v.get(key).is_some(), "outline JSON must have `{key}`");
+    }
+    assert_eq!(v["year"], 2023, "the year the report is about");
+    let sections = v["sections"].as_array().expect("sections is an array");
+    let kinds: Vec<&str> = sections.iter().filter_map(|s| s["kind"].as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["other", "problems", "next_year"],
+        "top-level parts by content"
+    );
+    let first = &sections[0];
+    for key in ["number", "heading", "level", "kind", "line", "children"] {
+        assert!(first.get(key).is_some(), "a section must have `{key}`");
+    }
+    assert_eq!(
+        first["children"].as_array().map(Vec::len),
+        Some(7),
+        "seven measures"
+    );
+}
+
+#[test]
+fn outline_text_is_indented_with_chinese_kind_labels() {
+    let out = run(&["outline", &fixture("portal_2024.txt")]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("年度:"),
+        "Chinese labels for metadata:\n{text}"
+    );
+    assert!(
+        text.contains("[存在的不足]"),
+        "kinds shown by their Chinese label:\n{text}"
+    );
+    assert!(
+        text.contains("  (一)"),
+        "children indented under their part:\n{text}"
+    );
+    assert!(
+        !text.contains("一是"),
+        "inline 一是 items stay out of the text outline:\n{text}"
+    );
+}
+
+#[test]
+fn outline_of_a_missing_file_exits_2_with_one_line() {
+    let out = run(&["outline", "/nonexistent/报告.txt", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "unreadable input is exit status 2"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim().lines().count(),
+        1,
+        "one-line reason"
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout for a failure");
+}
