@@ -4,7 +4,7 @@
 //! Rows are written only with their report (in [`Store::add_report`]'s transaction) and go with
 //! it. The metric name is the parser's (`家族·指标`); this module never renames metrics.
 
-use nianbao_report::Report;
+use nianbao_report::{Figure, Report, SectionKind};
 use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,8 @@ pub fn family_of(metric: &str) -> &str {
 pub(crate) fn insert_figures(tx: &Transaction<'_>, report_id: i64, report: &Report) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO figures (report_id, metric, family, value, unit, approx, raw, line,
-            excerpt, section) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            start_byte, end_byte, excerpt, section)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for f in &report.figures {
         stmt.execute(params![
@@ -45,11 +46,37 @@ pub(crate) fn insert_figures(tx: &Transaction<'_>, report_id: i64, report: &Repo
             f.approx,
             f.raw,
             i64::try_from(f.line).unwrap_or(0),
+            i64::try_from(f.start).unwrap_or(0),
+            i64::try_from(f.end).unwrap_or(0),
             f.excerpt,
             f.section.key(),
         ])?;
     }
     Ok(())
+}
+
+/// A report's figures in text order, read back from their rows.
+pub(crate) fn report_figures(conn: &rusqlite::Connection, report_id: i64) -> Result<Vec<Figure>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT metric, value, unit, approx, raw, line, start_byte, end_byte, excerpt, section
+         FROM figures WHERE report_id = ?1 ORDER BY id",
+    )?;
+    let size = |v: i64| usize::try_from(v).unwrap_or(0);
+    let rows = stmt.query_map([report_id], |r| {
+        Ok(Figure {
+            metric: r.get(0)?,
+            value: r.get(1)?,
+            unit: r.get(2)?,
+            approx: r.get(3)?,
+            raw: r.get(4)?,
+            line: size(r.get(5)?),
+            start: size(r.get(6)?),
+            end: size(r.get(7)?),
+            excerpt: r.get(8)?,
+            section: SectionKind::from_key(&r.get::<_, String>(9)?).unwrap_or(SectionKind::Other),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {

@@ -98,6 +98,13 @@ impl Store {
         }
     }
 
+    /// Fold the write-ahead log into the main file (on quit, or before copying the file).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The schema version the database is at (equals [`schema::latest_version`] once open).
     pub fn schema_version(&self) -> Result<usize> {
         let v: i64 = self

@@ -5,7 +5,7 @@
 //! search paragraphs in the same transaction, so the three never disagree.
 
 use nianbao_import::{ImportedText, SourceFormat};
-use nianbao_report::{Figure, Metadata, Report, Section};
+use nianbao_report::{Metadata, Report, Section};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -137,8 +137,8 @@ impl Store {
         let meta = &report.meta;
         tx.execute(
             "INSERT INTO reports (source_name, source_hash, source_format, encoding, government,
-                year, title, meta_json, text, body_start, outline_json, figures_json, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                year, title, meta_json, text, body_start, outline_json, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 source.name,
                 source.hash,
@@ -151,7 +151,6 @@ impl Store {
                 report.lines.join("\n"),
                 i64::try_from(report.body_start).unwrap_or(1),
                 serde_json::to_string(&report.sections)?,
-                serde_json::to_string(&report.figures)?,
                 clock::now_ms(),
             ],
         )?;
@@ -186,8 +185,8 @@ impl Store {
     /// One report with its parsed outline and figures.
     pub fn get_report(&self, id: i64) -> Result<StoredReport> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS}, encoding, meta_json, text, body_start, outline_json,
-                figures_json FROM reports WHERE id = ?1"
+            "SELECT {SUMMARY_COLUMNS}, encoding, meta_json, text, body_start, outline_json
+             FROM reports WHERE id = ?1"
         ))?;
         let row = stmt
             .query_row([id], |r| {
@@ -198,18 +197,17 @@ impl Store {
                     r.get::<_, String>(10)?,
                     r.get::<_, i64>(11)?,
                     r.get::<_, String>(12)?,
-                    r.get::<_, String>(13)?,
                 ))
             })
             .optional()?;
-        let (summary, encoding, meta, text, body_start, outline, figures) =
+        let (summary, encoding, meta, text, body_start, outline) =
             row.ok_or(StoreError::NotFound { what: "报告", id })?;
         let report = Report {
             meta: serde_json::from_str::<Metadata>(&meta)?,
             lines: lines_of(&text),
             body_start: usize::try_from(body_start).unwrap_or(1),
             sections: serde_json::from_str::<Vec<Section>>(&outline)?,
-            figures: serde_json::from_str::<Vec<Figure>>(&figures)?,
+            figures: crate::figures::report_figures(&self.conn, id)?,
         };
         Ok(StoredReport {
             summary,

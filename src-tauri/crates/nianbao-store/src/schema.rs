@@ -7,7 +7,8 @@
 use rusqlite_migration::{M, Migrations};
 
 const MIGRATION_SLICE: &[M<'static>] = &[
-    // 1: imported reports and their figures (normalized rows for cross-year queries).
+    // 1: imported reports and their figures (one row per figure: the report's figures are read
+    // back from these rows, and they serve cross-year queries).
     M::up(
         "CREATE TABLE reports (
             id INTEGER PRIMARY KEY,
@@ -22,7 +23,6 @@ const MIGRATION_SLICE: &[M<'static>] = &[
             text TEXT NOT NULL,
             body_start INTEGER NOT NULL,
             outline_json TEXT NOT NULL,
-            figures_json TEXT NOT NULL,
             added_at INTEGER NOT NULL
         );
         CREATE INDEX reports_government_year ON reports(government, year);
@@ -36,6 +36,8 @@ const MIGRATION_SLICE: &[M<'static>] = &[
             approx INTEGER NOT NULL,
             raw TEXT NOT NULL,
             line INTEGER NOT NULL,
+            start_byte INTEGER NOT NULL,
+            end_byte INTEGER NOT NULL,
             excerpt TEXT NOT NULL,
             section TEXT NOT NULL
         );

@@ -10,7 +10,7 @@ use nianbao_report::{Report, SectionKind, segment};
 use rusqlite::{Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use crate::snippet::{Snippet, make_snippet};
+use crate::snippet::{Snippet, find_terms, make_snippet};
 use crate::{Result, Store};
 
 /// Characters of original text in a snippet.
@@ -112,105 +112,134 @@ pub(crate) fn index_report(tx: &Transaction<'_>, report_id: i64, report: &Report
     Ok(())
 }
 
-const HIT_COLUMNS: &str = "p.id, p.report_id, p.line, p.section, p.heading, p.text, r.government,
+const HIT_COLUMNS: &str = "p.report_id, p.line, p.section, p.heading, p.text, r.government,
     r.year, r.title, r.source_name";
 const FILTERS: &str = "(?2 IS NULL OR r.government = ?2) AND (?3 IS NULL OR r.year = ?3)
     AND (?4 IS NULL OR p.section = ?4)";
 
-/// A matching row before its snippet is cut.
-struct RawHit {
-    paragraph_id: i64,
-    hit: SearchHit,
-    text: String,
-}
-
-fn raw_hit(row: &Row<'_>, score: f64) -> rusqlite::Result<RawHit> {
-    let section: String = row.get(3)?;
-    Ok(RawHit {
-        paragraph_id: row.get(0)?,
-        text: row.get(5)?,
-        hit: SearchHit {
-            report_id: row.get(1)?,
-            line: usize::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
-            section: SectionKind::from_key(&section).unwrap_or(SectionKind::Other),
-            heading: row.get(4)?,
-            government: row.get(6)?,
-            year: row.get(7)?,
-            title: row.get(8)?,
-            source_name: row.get(9)?,
-            snippet: Snippet {
-                text: String::new(),
-                highlights: Vec::new(),
-            },
-            score,
+fn hit_from_row(row: &Row<'_>, score: f64) -> rusqlite::Result<(SearchHit, String)> {
+    let section: String = row.get(2)?;
+    let hit = SearchHit {
+        report_id: row.get(0)?,
+        line: usize::try_from(row.get::<_, i64>(1)?).unwrap_or(0),
+        section: SectionKind::from_key(&section).unwrap_or(SectionKind::Other),
+        heading: row.get(3)?,
+        government: row.get(5)?,
+        year: row.get(6)?,
+        title: row.get(7)?,
+        source_name: row.get(8)?,
+        snippet: Snippet {
+            text: String::new(),
+            highlights: Vec::new(),
         },
-    })
+        score,
+    };
+    Ok((hit, row.get(4)?))
 }
 
 impl Store {
     /// Paragraphs matching `query`, best first, with snippets from the original text.
+    ///
+    /// Two steps: find the best paragraph ids (the FTS index alone when there is no filter),
+    /// then read only those paragraphs' text — never the text of every match.
     pub fn search(&self, query: &str, filters: &SearchFilters) -> Result<Vec<SearchHit>> {
         let query = query.trim();
         if query.is_empty() || filters.limit == 0 {
             return Ok(Vec::new());
         }
         let terms = query_terms(query);
-        let limit = i64::try_from(filters.limit).unwrap_or(i64::MAX);
-        let section = filters.section.map(SectionKind::key);
-        let mut raw: Vec<RawHit> = Vec::new();
-        if !terms.is_empty() {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {HIT_COLUMNS}, bm25(paragraph_words) AS score
-                 FROM paragraph_words
-                 JOIN paragraphs p ON p.id = paragraph_words.rowid
-                 JOIN reports r ON r.id = p.report_id
-                 WHERE paragraph_words MATCH ?1 AND {FILTERS}
-                 ORDER BY score LIMIT ?5"
-            ))?;
-            let rows = stmt.query_map(
-                params![
-                    fts_expression(&terms),
-                    filters.government,
-                    filters.year,
-                    section,
-                    limit
-                ],
-                |r| raw_hit(r, r.get(10)?),
-            )?;
-            raw = rows.collect::<rusqlite::Result<_>>()?;
-        }
+        let mut ids: Vec<(i64, f64)> = if terms.is_empty() {
+            Vec::new()
+        } else {
+            self.word_matches(&fts_expression(&terms), filters)?
+        };
         let short = query.chars().count() <= 2;
-        if raw.len() < filters.limit && (short || raw.is_empty()) {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {HIT_COLUMNS} FROM paragraphs p JOIN reports r ON r.id = p.report_id
-                 WHERE instr(p.text, ?1) > 0 AND {FILTERS}
-                 ORDER BY r.year DESC, p.report_id, p.line LIMIT ?5"
-            ))?;
-            // Fetch a full page: some rows may already be among the word matches.
-            let rows = stmt.query_map(
-                params![query, filters.government, filters.year, section, limit],
-                |r| raw_hit(r, f64::MAX),
-            )?;
-            for row in rows {
-                let row = row?;
-                if raw.len() >= filters.limit {
+        if ids.len() < filters.limit && (short || ids.is_empty()) {
+            for id in self.substring_matches(query, filters)? {
+                if ids.len() >= filters.limit {
                     break;
                 }
-                if !raw.iter().any(|h| h.paragraph_id == row.paragraph_id) {
-                    raw.push(row);
+                if !ids.iter().any(|(seen, _)| *seen == id) {
+                    ids.push((id, f64::MAX));
                 }
             }
         }
-        let mut marks: Vec<&str> = vec![query];
-        marks.extend(terms.iter().map(String::as_str));
-        Ok(raw
-            .into_iter()
-            .map(|r| {
-                let mut hit = r.hit;
-                hit.snippet = make_snippet(&r.text, &marks, SNIPPET_CHARS);
-                hit
-            })
-            .collect())
+        // Mark what the drafter typed; only where it does not occur as typed (jieba matched
+        // its words apart), mark the words.
+        let typed: Vec<&str> = query.split_whitespace().collect();
+        let words: Vec<&str> = terms.iter().map(String::as_str).collect();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HIT_COLUMNS} FROM paragraphs p JOIN reports r ON r.id = p.report_id
+             WHERE p.id = ?1"
+        ))?;
+        let mut hits = Vec::with_capacity(ids.len());
+        for (id, score) in ids {
+            let (mut hit, text) = stmt.query_row([id], |r| hit_from_row(r, score))?;
+            let marks = if find_terms(&text, &typed).is_empty() {
+                &words
+            } else {
+                &typed
+            };
+            hit.snippet = make_snippet(&text, marks, SNIPPET_CHARS);
+            hits.push(hit);
+        }
+        Ok(hits)
+    }
+
+    /// Paragraph ids whose words match the FTS expression, best bm25 first.
+    fn word_matches(&self, expression: &str, f: &SearchFilters) -> Result<Vec<(i64, f64)>> {
+        let limit = i64::try_from(f.limit).unwrap_or(i64::MAX);
+        let unfiltered = f.government.is_none() && f.year.is_none() && f.section.is_none();
+        let rows = if unfiltered {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, rank FROM paragraph_words WHERE paragraph_words MATCH ?1
+                 ORDER BY rank LIMIT ?2",
+            )?;
+            stmt.query_map(params![expression, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        } else {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT p.id, rank FROM paragraph_words
+                 JOIN paragraphs p ON p.id = paragraph_words.rowid
+                 JOIN reports r ON r.id = p.report_id
+                 WHERE paragraph_words MATCH ?1 AND {FILTERS}
+                 ORDER BY rank LIMIT ?5"
+            ))?;
+            stmt.query_map(
+                params![
+                    expression,
+                    f.government,
+                    f.year,
+                    f.section.map(SectionKind::key),
+                    limit
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        Ok(rows)
+    }
+
+    /// Paragraph ids whose original text contains `query` (a scan: for short queries and for
+    /// text jieba cut differently), newest year first.
+    fn substring_matches(&self, query: &str, f: &SearchFilters) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT p.id FROM paragraphs p JOIN reports r ON r.id = p.report_id
+             WHERE instr(p.text, ?1) > 0 AND {FILTERS}
+             ORDER BY r.year DESC, p.report_id, p.line LIMIT ?5"
+        ))?;
+        let limit = i64::try_from(f.limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(
+            params![
+                query,
+                f.government,
+                f.year,
+                f.section.map(SectionKind::key),
+                limit
+            ],
+            |r| r.get(0),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Index reports stored before search existed (or whose index was dropped).

@@ -47,8 +47,8 @@ fn a_report_stored_before_search_existed_is_found_after_the_upgrade() {
         schema::migrations().to_version(&mut conn, 1).expect("v1");
         conn.execute(
             "INSERT INTO reports (source_name, source_hash, source_format, encoding, government,
-                year, title, meta_json, text, body_start, outline_json, figures_json, added_at)
-             VALUES ('old.txt', 'h', 'text', 'UTF-8', ?1, 2023, ?2, ?3, ?4, ?5, ?6, ?7, 0)",
+                year, title, meta_json, text, body_start, outline_json, added_at)
+             VALUES ('old.txt', 'h', 'text', 'UTF-8', ?1, 2023, ?2, ?3, ?4, ?5, ?6, 0)",
             rusqlite::params![
                 report.meta.government,
                 report.meta.title,
@@ -56,10 +56,29 @@ fn a_report_stored_before_search_existed_is_found_after_the_upgrade() {
                 report.lines.join("\n"),
                 i64::try_from(report.body_start).expect("small"),
                 serde_json::to_string(&report.sections).expect("json"),
-                serde_json::to_string(&report.figures).expect("json"),
             ],
         )
         .expect("insert v1 row");
+        for f in &report.figures {
+            conn.execute(
+                "INSERT INTO figures (report_id, metric, family, value, unit, approx, raw, line,
+                    start_byte, end_byte, excerpt, section)
+                 VALUES (1, ?1, '', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                rusqlite::params![
+                    f.metric,
+                    f.value,
+                    f.unit,
+                    f.approx,
+                    f.raw,
+                    i64::try_from(f.line).expect("small"),
+                    i64::try_from(f.start).expect("small"),
+                    i64::try_from(f.end).expect("small"),
+                    f.excerpt,
+                    f.section.key()
+                ],
+            )
+            .expect("insert v1 figure");
+        }
     }
     let store = Store::open(&path).expect("upgrade");
     assert_eq!(
