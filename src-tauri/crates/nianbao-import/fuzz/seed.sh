@@ -24,5 +24,9 @@ for name, method in (("deflated.docx", zipfile.ZIP_DEFLATED), ("stored.docx", zi
         z.writestr("word/document.xml", doc)
         z.writestr("word/styles.xml", styles)
     open(f"{root}/import_docx/{name}", "wb").write(buf.getvalue())
+# Raw parts: inputs not starting with "PK" go straight to the XML readers.
+numbering = f'<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+for name, xml in (("document.xml", doc), ("styles.xml", styles), ("numbering.xml", numbering), ("rels.xml", rels)):
+    open(f"{root}/import_docx/{name}", "w", encoding="utf-8").write(xml)
 PY
 echo "seeded $here/corpus"

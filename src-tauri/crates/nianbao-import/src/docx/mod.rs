@@ -60,6 +60,15 @@ pub(crate) fn import(
     assemble(lines, SourceFormat::Docx, "UTF-8")
 }
 
+/// Run every XML reader of this module over one buffer, as if it were each part in turn;
+/// returns the number of lines read from it as a document body. For fuzzing.
+pub(crate) fn read_parts_xml(xml: &[u8], deadline: &Deadline) -> Result<usize, ImportError> {
+    let styles = styles::style_sheet(xml, deadline).unwrap_or_default();
+    let mut numbering = numbering::Numbering::parse(xml, deadline).unwrap_or_default();
+    let _ = document::relationship_target(xml, OFFICE_DOCUMENT_REL);
+    Ok(document::paragraphs(xml, &styles, &mut numbering, deadline)?.len())
+}
+
 /// Inflation allowance shared by every entry read from one archive.
 struct Budget<'a> {
     remaining: u64,

@@ -264,3 +264,21 @@ fn word_auto_numbering_is_written_into_the_text() {
         "the Heading 1 paragraphs are still hinted"
     );
 }
+
+#[test]
+fn xml_readers_accept_any_part_without_panicking() {
+    let deadline = Deadline::after(std::time::Duration::from_secs(5));
+    let body = format!(
+        r#"<w:document {W}><w:body>{}</w:body></w:document>"#,
+        para("示例。")
+    );
+    assert_eq!(
+        read_parts_xml(body.as_bytes(), &deadline).ok(),
+        Some(1),
+        "one paragraph read"
+    );
+    assert!(
+        read_parts_xml(b"<w:p><w:t>x</w:p>", &deadline).is_err(),
+        "broken XML is an error, not a panic"
+    );
+}
