@@ -90,18 +90,17 @@ pub fn find_copies(this: &Report, last: &Report) -> Vec<Copy> {
             continue;
         }
         let this_tokens = diff::diff_tokens(text, rules);
-        let mut best: Option<(usize, f64)> = None;
+        let mut best: Option<(usize, f64, Vec<Piece>)> = None;
         for (i, _) in candidates {
             let tokens = last_tokens
                 .entry(i)
                 .or_insert_with(|| diff::diff_tokens(last_paras[i].1, rules));
-            let ratio = diff::similarity(tokens, &this_tokens);
-            if best.is_none_or(|(_, r)| ratio > r) {
-                best = Some((i, ratio));
+            let (ratio, pieces) = diff::diff_with_ratio(tokens, &this_tokens);
+            if best.as_ref().is_none_or(|(_, r, _)| ratio > *r) {
+                best = Some((i, ratio, pieces));
             }
         }
-        if let Some((i, ratio)) = best.filter(|(_, r)| *r >= DERIVED) {
-            let pieces = diff::word_diff(&last_tokens[&i], &this_tokens);
+        if let Some((i, ratio, pieces)) = best.filter(|(_, r, _)| *r >= DERIVED) {
             out.push(Copy {
                 this_line: line,
                 last_line: last_paras[i].0,

@@ -77,10 +77,16 @@ pub enum Piece {
 
 /// The word diff of two token sequences, adjacent runs merged.
 pub fn word_diff(old: &[&str], new: &[&str]) -> Vec<Piece> {
+    diff_with_ratio(old, new).1
+}
+
+/// Similarity and word diff from one diff run.
+pub fn diff_with_ratio(old: &[&str], new: &[&str]) -> (f64, Vec<Piece>) {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
         .timeout(DIFF_TIMEOUT)
         .diff_slices(old, new);
+    let ratio = f64::from(diff.ratio());
     let mut pieces: Vec<Piece> = Vec::new();
     for op in diff.ops() {
         let (tag, o, n) = op.as_tag_tuple();
@@ -96,7 +102,7 @@ pub fn word_diff(old: &[&str], new: &[&str]) -> Vec<Piece> {
             }
         }
     }
-    pieces
+    (ratio, pieces)
 }
 
 /// The whole diff as `same[-removed-]{+added+}` text.

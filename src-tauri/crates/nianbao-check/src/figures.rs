@@ -9,7 +9,6 @@
 use std::collections::HashSet;
 
 use nianbao_report::{Figure, Report, SectionKind};
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
@@ -100,7 +99,8 @@ impl<'r> FigureAligner<'r> {
         } else if family(&a.metric).is_some() && family(&a.metric) == family(&b.metric) && a.unit == b.unit {
             FAMILY
         } else {
-            0.0
+            // Content words and section alone (≤ WORDS + KIND) never reach the threshold.
+            return None;
         };
         let kind = if a.section == b.section && a.section != SectionKind::Other { KIND } else { 0.0 };
         let score = base + WORDS * jaccard(wa, wb) + kind;
@@ -158,6 +158,12 @@ impl<'r> FigureAligner<'r> {
             }
         }
         candidates.sort_by(|x, y| y.confidence.total_cmp(&x.confidence).then(x.this.cmp(&y.this)).then(x.last.cmp(&y.last)));
+        let mut by_this: Vec<Vec<usize>> = vec![Vec::new(); this.figures.len()];
+        let mut by_last: Vec<Vec<usize>> = vec![Vec::new(); last.figures.len()];
+        for (k, c) in candidates.iter().enumerate() {
+            by_this[c.this].push(k);
+            by_last[c.last].push(k);
+        }
         let mut used_this = vec![false; this.figures.len()];
         let mut used_last = vec![false; last.figures.len()];
         for p in &candidates {
@@ -165,7 +171,7 @@ impl<'r> FigureAligner<'r> {
                 continue;
             }
             // A rival for either side, nearly as good, with a different value: do not guess.
-            let rival = candidates.iter().any(|q| {
+            let rival = by_this[p.this].iter().chain(&by_last[p.last]).map(|k| &candidates[*k]).any(|q| {
                 q.confidence >= p.confidence - MARGIN
                     && ((q.this == p.this && q.last != p.last && !used_last[q.last]
                         && last.figures[q.last].value != last.figures[p.last].value)
@@ -348,7 +354,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
 /// `比上年增加15件`) that last year's own figure contradicts.
 fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Finding> {
     let text = this.line(a.line);
-    if a.end > text.len() || b.value.abs() < 1e-9 {
+    if a.end > text.len() || !text.is_char_boundary(a.end) || b.value.abs() < 1e-9 {
         return None;
     }
     // The clause after the figure and the next one.
@@ -358,15 +364,7 @@ fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Findin
     let window_end = a.end + first.len() + clause_after(text, second_start).len() + 3;
     let window_end = (window_end.min(text.len())..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
     let window = &text[a.end..window_end];
-    let alt = |ws: &[String]| ws.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
-    let re = Regex::new(&format!(
-        r"(?P<basis>{})(?P<dir>{}|{})了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|％|个百分点|倍)?",
-        alt(&rules.growth_basis),
-        alt(&rules.growth_up),
-        alt(&rules.growth_down)
-    ))
-    .ok()?;
-    let caps = re.captures(window)?;
+    let caps = rules.growth.captures(window)?;
     // Another figure between ours and the statement owns the statement.
     let stmt_at = a.end + caps.get(0)?.start();
     if quantities(&text[a.end..stmt_at], rules).iter().any(|q| q.class != crate::rules::UnitClass::Percent) {

@@ -55,6 +55,8 @@ pub struct Rules {
     pub terms: Vec<Term>,
     /// A number with its approximation marks, 万/亿 and a known unit (built from `units`).
     pub quantity: Regex,
+    /// A stated change against last year: basis word, direction, number, unit.
+    pub growth: Regex,
 }
 
 #[derive(Deserialize)]
@@ -176,8 +178,20 @@ impl Rules {
             file: "lexicon.toml".into(),
             reason: e.to_string(),
         })?;
+        let alt = |ws: &[String]| ws.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+        let growth = Regex::new(&format!(
+            r"(?P<basis>{})(?P<dir>{}|{})了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|％|个百分点|倍)?",
+            alt(&lex.growth.basis),
+            alt(&lex.growth.up),
+            alt(&lex.growth.down)
+        ))
+        .map_err(|e| CheckError::BadRuleFile {
+            file: "lexicon.toml".into(),
+            reason: e.to_string(),
+        })?;
         Ok(Rules {
             quantity,
+            growth,
             units,
             chains: lex.order.chains,
             backlog_words: lex.order.backlog_words,
