@@ -80,7 +80,6 @@ fn unknown_extension_is_refused_and_nothing_is_written() {
 
 #[test]
 fn failed_export_leaves_the_previous_file_intact() {
-    let templates = Templates::load(None).expect("templates");
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("draft.md");
     std::fs::write(&out, "上一版").expect("seed");
