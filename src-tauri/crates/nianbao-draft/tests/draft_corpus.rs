@@ -49,6 +49,11 @@ fn corpus_drafts_leave_no_figure_and_no_year_unmarked() {
                 f.line
             );
         }
+        assert!(
+            last.figures.is_empty() || !draft.marks.is_empty(),
+            "{}: the parser found figures, so the draft must have marks",
+            path.display()
+        );
         for (i, line) in draft.text.lines().enumerate() {
             let live = years::unmoved(line, year, years::YearRules::embedded());
             assert!(
