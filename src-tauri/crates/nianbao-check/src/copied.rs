@@ -23,6 +23,8 @@ pub const SAME_AS_LAST: f64 = 0.8;
 pub const DERIVED: f64 = 0.5;
 /// Candidates must share this fraction of the longer paragraph's character bigrams.
 const PREFILTER: f64 = 0.35;
+/// A candidate this similar ends the search for a paragraph's match.
+const CERTAIN: f64 = 0.9;
 /// At most this many candidates per paragraph are diffed.
 const MAX_CANDIDATES: usize = 3;
 
@@ -96,8 +98,13 @@ pub fn find_copies(this: &Report, last: &Report) -> Vec<Copy> {
                 .entry(i)
                 .or_insert_with(|| diff::diff_tokens(last_paras[i].1, rules));
             let (ratio, pieces) = diff::diff_with_ratio(tokens, &this_tokens);
+            let done = ratio >= CERTAIN;
             if best.as_ref().is_none_or(|(_, r, _)| ratio > *r) {
                 best = Some((i, ratio, pieces));
+            }
+            // Candidates come best-overlap first: a near-identical one will not be beaten.
+            if done {
+                break;
             }
         }
         if let Some((i, ratio, pieces)) = best.filter(|(_, r, _)| *r >= DERIVED) {

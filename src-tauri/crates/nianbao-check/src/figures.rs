@@ -120,16 +120,15 @@ impl<'r> FigureAligner<'r> {
     }
 
     /// Align the figures of two reports.
-    pub fn align(&self, this: &Report, last: &Report) -> Alignment {
-        let words = |r: &'_ Report| -> Vec<HashSet<String>> {
-            r.figures
-                .iter()
-                .map(|f| content_words(&f.excerpt, self.rules).into_iter().map(str::to_owned).collect())
-                .collect()
+    pub fn align<'a>(&self, this: &'a Report, last: &'a Report) -> Alignment {
+        let words = |r: &'a Report| -> Vec<HashSet<&'a str>> {
+            r.figures.iter().map(|f| content_words(&f.excerpt, self.rules)).collect()
         };
         let (tw, lw) = (words(this), words(last));
-        fn view(s: &HashSet<String>) -> HashSet<&str> {
-            s.iter().map(String::as_str).collect()
+        // Only figures of the same family can pair: index last year's by family.
+        let mut by_family: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        for (j, b) in last.figures.iter().enumerate() {
+            by_family.entry(family(&b.metric).unwrap_or(&b.metric)).or_default().push(j);
         }
         let mut candidates = Vec::new();
         let mut out = Alignment::default();
@@ -147,12 +146,14 @@ impl<'r> FigureAligner<'r> {
             if out.ambiguous_this.contains(&i) {
                 continue;
             }
-            let wa = view(&tw[i]);
-            for (j, b) in last.figures.iter().enumerate() {
+            let wa = &tw[i];
+            let same_family = by_family.get(family(&a.metric).unwrap_or(&a.metric));
+            for &j in same_family.into_iter().flatten() {
+                let b = &last.figures[j];
                 if out.ambiguous_last.contains(&j) {
                     continue;
                 }
-                if let Some(s) = self.score(a, b, &wa, &view(&lw[j])) {
+                if let Some(s) = self.score(a, b, wa, &lw[j]) {
                     candidates.push(Pair { this: i, last: j, confidence: s });
                 }
             }
