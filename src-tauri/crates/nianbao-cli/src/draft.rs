@@ -57,11 +57,25 @@ fn summary(draft: &Draft, out: &Path) -> String {
     if !draft.plan_checklist.is_empty() {
         s.push_str("\n上年计划核对清单 (last year's plan):\n");
         for p in &draft.plan_checklist {
-            s.push_str(&format!("  [ ] {}（上年第{}行）\n", p.text, p.last_line));
+            s.push_str(&format!(
+                "  [ ] {}（上年第{}行）\n",
+                gist(&p.text),
+                p.last_line
+            ));
         }
     }
     for note in &draft.notes {
         s.push_str(&format!("\n提示: {note}\n"));
     }
     s
+}
+
+/// The first sentence of a plan item, at most 60 characters: enough to recognise it.
+fn gist(text: &str) -> String {
+    let first = text.split_inclusive('。').next().unwrap_or(text);
+    let mut out: String = first.chars().take(60).collect();
+    if first.chars().count() > 60 {
+        out.push('…');
+    }
+    out
 }

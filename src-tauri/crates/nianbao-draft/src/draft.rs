@@ -405,25 +405,28 @@ fn first_line(report: &Report) -> usize {
 
 /// The issuer and date lines at the very end, if the report is signed.
 fn signature_lines(report: &Report) -> (Option<usize>, Option<usize>) {
-    let mut tail = (1..=report.lines.len())
+    // The date is one of the last few lines: a note such as （此件公开发布） may follow it.
+    let tail: Vec<usize> = (1..=report.lines.len())
         .rev()
-        .filter(|l| !report.line(*l).trim().is_empty());
-    let Some(last) = tail.next() else {
+        .filter(|l| !report.line(*l).trim().is_empty())
+        .take(4)
+        .collect();
+    let is_date = |l: usize| {
+        let compact: String = report
+            .line(l)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        date_line().is_match(&compact)
+    };
+    let Some(at) = tail.iter().position(|l| is_date(*l)) else {
         return (None, None);
     };
-    let compact: String = report
-        .line(last)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if !date_line().is_match(&compact) {
-        return (None, None);
-    }
-    let issuer = tail.next().filter(|l| {
+    let issuer = tail.get(at + 1).copied().filter(|l| {
         let t = report.line(*l).trim();
         t.chars().count() <= 30 && !t.contains('。') && !t.ends_with('：')
     });
-    (issuer, Some(last))
+    (issuer, Some(tail[at]))
 }
 
 fn figures_by_line(report: &Report) -> BTreeMap<usize, Vec<&Figure>> {

@@ -88,7 +88,11 @@ pub fn checklist(report: &Report, section: &Section, last_line: usize) -> Vec<Pl
 }
 
 fn push_item(items: &mut Vec<PlanItem>, text: &str, line: usize) {
-    let text = text.trim().trim_end_matches(['；', ';']).trim();
+    let text = text
+        .trim()
+        .trim_start_matches([',', '，', '。', '：', ':', '、'])
+        .trim_end_matches(['；', ';'])
+        .trim();
     if text.chars().count() >= 4 {
         items.push(PlanItem {
             text: text.to_owned(),

@@ -111,9 +111,11 @@ pub fn blocks(report: &Report) -> Vec<Block> {
         .map(|s| (s.line, (s.level, format!("{}{}", s.number, s.heading))))
         .collect();
 
-    // The signature: a date as the last line, the issuer just above it.
+    // The signature: a date among the last lines (a note may follow), the issuer just above it.
     let n = lines.len();
-    let date_at = (n > 1 && official_date(lines[n - 1].1).is_some()).then(|| n - 1);
+    let date_at = (n.saturating_sub(4).max(1)..n)
+        .rev()
+        .find(|i| official_date(lines[*i].1).is_some());
     let issuer_at = date_at.and_then(|d| {
         let t = lines.get(d.checked_sub(1)?)?.1;
         (d >= 2 && t.chars().count() <= 30 && !t.contains('。') && !t.ends_with('：'))
@@ -266,6 +268,19 @@ mod tests {
             blocks(&report)[7].text,
             "2025年1月8日",
             "the date is written the official way"
+        );
+    }
+
+    #[test]
+    fn signature_is_found_above_a_closing_note() {
+        let report = parse_text(
+            "示例县2024年法治政府建设年度报告\n一、主要举措\n全年……。\n示例县人民政府\n2025年1月8日\n（此件公开发布）",
+        );
+        let roles: Vec<_> = blocks(&report).iter().map(|b| b.role).collect();
+        assert_eq!(
+            &roles[3..],
+            &[Role::Issuer, Role::Date, Role::Body],
+            "a note after the date does not hide the signature"
         );
     }
 }
