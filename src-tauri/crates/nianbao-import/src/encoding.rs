@@ -77,7 +77,7 @@ pub(crate) fn decode(
 /// not confidently GBK (this is a mainland product: Big5/EUC-KR/Shift_JIS reports are rare).
 fn detect_legacy(bytes: &[u8]) -> Result<Decoded, ImportError> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(detection_sample(bytes), true);
     let guess = detector.guess(None, Utf8Detection::Allow);
     // Every Big5 byte pair is also a valid GBK pair, so "GB18030 decodes cleanly" proves nothing
     // for Big5; on a file long enough for chardetng to be sure, its Big5 verdict stands.
@@ -123,6 +123,23 @@ fn detect_legacy(bytes: &[u8]) -> Result<Decoded, ImportError> {
     accept(gb_text.into_owned(), GB18030.name(), true)
 }
 
+/// chardetng reads ~6 MB/s; a few KB of Chinese settle its verdict, so it sees only the start
+/// of a file, cut after a line end (or an ASCII byte) so no multi-byte character is split.
+const DETECTION_SAMPLE: usize = 4 * 1024;
+
+fn detection_sample(bytes: &[u8]) -> &[u8] {
+    if bytes.len() <= DETECTION_SAMPLE {
+        return bytes;
+    }
+    let head = &bytes[..DETECTION_SAMPLE];
+    let cut = head
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .or_else(|| head.iter().rposition(u8::is_ascii))
+        .map_or(DETECTION_SAMPLE, |i| i + 1);
+    &bytes[..cut]
+}
+
 /// At most one U+FFFD per 200 characters.
 fn few_replacements(text: &str) -> bool {
     let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
@@ -161,6 +178,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
                     .map(|s| s.chars().filter(|c| !c.is_ascii()).count())
                     .unwrap_or(0);
                 errors += 1;
+                // Multi-byte characters take at least 2 bytes, so past len/400 errors the
+                // 1-in-200 bar can no longer be met: stop scanning a GBK file early.
+                if errors * 400 > bytes.len().max(400) {
+                    return false;
+                }
                 match e.error_len() {
                     Some(n) => rest = &after[n.min(after.len())..],
                     None => break,
@@ -257,6 +279,27 @@ mod tests {
             "every Big5 pair is also GBK; chardetng must decide"
         );
         assert_eq!(d.text, traditional);
+    }
+
+    #[test]
+    fn detection_sample_ends_on_a_line_end() {
+        let text = format!("{PARA}\n").repeat(100);
+        let (bytes, _, _) = GBK.encode(&text);
+        let sample = detection_sample(&bytes);
+        assert!(
+            sample.len() <= DETECTION_SAMPLE,
+            "chardetng sees only the start"
+        );
+        assert_eq!(
+            sample.last(),
+            Some(&b'\n'),
+            "cut after a line end, never inside a character"
+        );
+        assert_eq!(
+            decode(&bytes, None).map(|d| d.encoding).ok(),
+            Some("GBK"),
+            "and still says GBK"
+        );
     }
 
     #[test]
