@@ -152,3 +152,38 @@ fn page_with_only_chrome_has_no_text() {
         "an empty article is reported, not returned"
     );
 }
+
+#[test]
+fn layout_table_cells_holding_paragraphs_are_flattened_not_tab_joined() {
+    let t = html(
+        "<html><body><table><tr>\
+         <td><p>一、主要举措。示例县推进依法行政。</p><p>全年受理复议案件58件。</p></td>\
+         <td><p>二、存在不足。基层力量薄弱。</p><p>下一步加强培训。</p></td>\
+         </tr></table></body></html>",
+    );
+    assert_eq!(
+        t.text,
+        "一、主要举措。示例县推进依法行政。\n全年受理复议案件58件。\n二、存在不足。基层力量薄弱。\n下一步加强培训。",
+        "old portals lay pages out with tables; their cells are content, not a data row"
+    );
+}
+
+#[test]
+fn article_in_a_layout_cell_beside_a_menu_cell_is_found() {
+    let t = html(
+        "<html><body><table><tr><td class=\"left\"><a>机构概况</a><br><a>政策文件</a><br><a>办事指南</a></td>\
+         <td><div id=\"zoom\"><p>示例市全面推进法治政府建设。</p><p>全年审结复议案件130件。</p>\
+         <p>出庭应诉率100%。</p><p>下一步继续努力。</p></div></td></tr></table></body></html>",
+    );
+    assert!(
+        !t.text.contains("机构概况"),
+        "the menu cell is outside the article: {}",
+        t.text
+    );
+    assert_eq!(
+        t.text.lines().count(),
+        4,
+        "the four article paragraphs, one per line: {}",
+        t.text
+    );
+}
