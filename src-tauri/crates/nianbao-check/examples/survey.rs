@@ -16,14 +16,26 @@ fn main() {
     files.sort();
     let reports: Vec<_> = files
         .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok().map(|t| (p.clone(), parse_text(&t))))
+        .filter_map(|p| {
+            std::fs::read_to_string(p)
+                .ok()
+                .map(|t| (p.clone(), parse_text(&t)))
+        })
         .collect();
     for (path, r) in &reports {
         let result = check(r, None);
-        println!("== {} year={:?} figures={}", path.display(), result.year, r.figures.len());
+        println!(
+            "== {} year={:?} figures={}",
+            path.display(),
+            result.year,
+            r.figures.len()
+        );
         for f in &result.findings {
             if f.severity != Severity::Info {
-                println!("  {:?} {} L{} {} | {}", f.severity, f.code, f.line, f.message, f.excerpt);
+                println!(
+                    "  {:?} {} L{} {} | {}",
+                    f.severity, f.code, f.line, f.message, f.excerpt
+                );
             }
         }
     }
@@ -31,9 +43,15 @@ fn main() {
     let mut ratios = Vec::new();
     for (i, (_, a)) in reports.iter().enumerate() {
         for (_, b) in reports.iter().skip(i + 1) {
-            for (_, pa) in a.paragraphs().filter(|(_, t)| t.chars().filter(|c| is_han(*c)).count() >= 20) {
+            for (_, pa) in a
+                .paragraphs()
+                .filter(|(_, t)| t.chars().filter(|c| is_han(*c)).count() >= 20)
+            {
                 let ta = diff::diff_tokens(pa, rules);
-                for (_, pb) in b.paragraphs().filter(|(_, t)| t.chars().filter(|c| is_han(*c)).count() >= 20) {
+                for (_, pb) in b
+                    .paragraphs()
+                    .filter(|(_, t)| t.chars().filter(|c| is_han(*c)).count() >= 20)
+                {
                     let tb = diff::diff_tokens(pb, rules);
                     ratios.push(diff::similarity(&ta, &tb));
                 }
@@ -41,7 +59,12 @@ fn main() {
         }
     }
     ratios.sort_by(f64::total_cmp);
-    let q = |p: f64| ratios.get(((ratios.len() as f64 - 1.0) * p) as usize).copied().unwrap_or(0.0);
+    let q = |p: f64| {
+        ratios
+            .get(((ratios.len() as f64 - 1.0) * p) as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
     println!(
         "unrelated pairs: {} | median {:.3} p99 {:.3} p99.9 {:.3} max {:.3}",
         ratios.len(),

@@ -13,7 +13,9 @@ use nianbao_report::Report;
 
 use crate::finding::Finding;
 use crate::rules::{Rules, UnitClass};
-use crate::text::{Quantity, clause_after, clause_before, excerpt_at, fmt_value, is_han, quantities, sentences};
+use crate::text::{
+    Quantity, clause_after, clause_before, excerpt_at, fmt_value, is_han, quantities, sentences,
+};
 
 pub fn check(report: &Report, rules: &Rules) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -30,7 +32,14 @@ pub fn check(report: &Report, rules: &Rules) -> Vec<Finding> {
             if qs.is_empty() {
                 continue;
             }
-            let s = Sentence { report, line, text, range, qs, rules };
+            let s = Sentence {
+                report,
+                line,
+                text,
+                range,
+                qs,
+                rules,
+            };
             out.extend(s.order());
             out.extend(s.parts_exceed());
             out.extend(s.rates());
@@ -130,7 +139,12 @@ impl Sentence<'_> {
     }
 
     fn order(&self) -> Vec<Finding> {
-        if self.rules.backlog_words.iter().any(|w| self.sentence().contains(w.as_str())) {
+        if self
+            .rules
+            .backlog_words
+            .iter()
+            .any(|w| self.sentence().contains(w.as_str()))
+        {
             return Vec::new();
         }
         let staged: Vec<(&Quantity, usize, usize, &str)> = self
@@ -153,7 +167,11 @@ impl Sentence<'_> {
                 if early == late || !comparable(a, b) || !self.same_family(a, b, vb) {
                     continue;
                 }
-                let (whole, part, wv, pv) = if early < late { (a, b, va, vb) } else { (b, a, vb, va) };
+                let (whole, part, wv, pv) = if early < late {
+                    (a, b, va, vb)
+                } else {
+                    (b, a, vb, va)
+                };
                 if part.value > whole.value {
                     return vec![Finding::new(
                         "arith.order",
@@ -175,11 +193,15 @@ impl Sentence<'_> {
 
     /// The chain and stages in which two verbs both appear, if any.
     fn chain_pair(&self, a: &str, b: &str) -> Option<(usize, usize, usize)> {
-        self.rules.chains.iter().enumerate().find_map(|(ci, chain)| {
-            let sa = chain.iter().position(|s| s.iter().any(|v| v == a))?;
-            let sb = chain.iter().position(|s| s.iter().any(|v| v == b))?;
-            Some((ci, sa, sb))
-        })
+        self.rules
+            .chains
+            .iter()
+            .enumerate()
+            .find_map(|(ci, chain)| {
+                let sa = chain.iter().position(|s| s.iter().any(|v| v == a))?;
+                let sb = chain.iter().position(|s| s.iter().any(|v| v == b))?;
+                Some((ci, sa, sb))
+            })
     }
 
     fn parts_exceed(&self) -> Vec<Finding> {
@@ -187,11 +209,10 @@ impl Sentence<'_> {
         let sentence = self.sentence();
         for (rel, _) in sentence.match_indices("其中") {
             let at = self.range.start + rel;
-            let Some(whole) = self
-                .qs
-                .iter()
-                .rev()
-                .find(|q| q.end <= at && matches!(q.class, UnitClass::Count | UnitClass::Person))
+            let Some(whole) =
+                self.qs.iter().rev().find(|q| {
+                    q.end <= at && matches!(q.class, UnitClass::Count | UnitClass::Person)
+                })
             else {
                 continue;
             };
@@ -203,7 +224,11 @@ impl Sentence<'_> {
                 .map_or(self.range.end, |r| at + "其中".len() + r);
             let mut sum = 0.0;
             let mut parts = Vec::new();
-            for q in self.qs.iter().filter(|q| q.start > at && q.start < next_qizhong) {
+            for q in self
+                .qs
+                .iter()
+                .filter(|q| q.start > at && q.start < next_qizhong)
+            {
                 if !comparable(whole, q) || q.unit != whole.unit {
                     break;
                 }
@@ -213,7 +238,11 @@ impl Sentence<'_> {
                     self.before(q)
                 };
                 if !parts.is_empty()
-                    && self.rules.new_total.iter().any(|w| clause.contains(w.as_str()))
+                    && self
+                        .rules
+                        .new_total
+                        .iter()
+                        .any(|w| clause.contains(w.as_str()))
                 {
                     break;
                 }
@@ -257,7 +286,12 @@ impl Sentence<'_> {
                 break;
             }
         }
-        let is_rate = name.ends_with('率') || self.rules.share_words.iter().any(|w| name.ends_with(w.as_str()));
+        let is_rate = name.ends_with('率')
+            || self
+                .rules
+                .share_words
+                .iter()
+                .any(|w| name.ends_with(w.as_str()));
         is_rate.then_some(name)
     }
 
@@ -271,7 +305,12 @@ impl Sentence<'_> {
                 continue;
             };
             if r.value > 100.0 + 1e-9 {
-                if !self.rules.over_100_ok.iter().any(|w| name.ends_with(w.as_str())) {
+                if !self
+                    .rules
+                    .over_100_ok
+                    .iter()
+                    .any(|w| name.ends_with(w.as_str()))
+                {
                     out.push(Finding::new(
                         "arith.percent",
                         self.line,
@@ -281,7 +320,12 @@ impl Sentence<'_> {
                 }
                 continue;
             }
-            if self.rules.unstated_basis.iter().any(|w| name.ends_with(w.as_str())) {
+            if self
+                .rules
+                .unstated_basis
+                .iter()
+                .any(|w| name.ends_with(w.as_str()))
+            {
                 continue;
             }
             let earlier: Vec<&Quantity> = self.qs[..i]
@@ -321,8 +365,17 @@ impl Sentence<'_> {
     /// Numerator and denominator of a rate among the quantities before it in its sentence:
     /// the numerator's clause names the rate's stem (`成功3472件` for 成功率); the denominator is
     /// the comparable quantity right before it. For a share (占比) exactly two must precede.
-    fn operands<'q>(&self, name: &str, earlier: &[&'q Quantity]) -> Option<(&'q Quantity, &'q Quantity)> {
-        if let Some(share) = self.rules.share_words.iter().find(|w| name.ends_with(w.as_str())) {
+    fn operands<'q>(
+        &self,
+        name: &str,
+        earlier: &[&'q Quantity],
+    ) -> Option<(&'q Quantity, &'q Quantity)> {
+        if let Some(share) = self
+            .rules
+            .share_words
+            .iter()
+            .find(|w| name.ends_with(w.as_str()))
+        {
             let _ = share;
             return match earlier {
                 [den, num] if comparable(den, num) && den.unit == num.unit => Some((num, den)),
@@ -368,10 +421,14 @@ mod tests {
     #[test]
     fn truncation_and_rounding_are_not_errors() {
         assert!(
-            codes("共受理3491件矛盾纠纷，调处3491件，调处率100%，成功3472件，成功率99.45%。").is_empty(),
+            codes("共受理3491件矛盾纠纷，调处3491件，调处率100%，成功3472件，成功率99.45%。")
+                .is_empty(),
             "3472/3491 = 99.456% truncated to 99.45% is fine"
         );
-        assert!(codes("行政复议案件56件，办结56件，其中以调解方式结案39件，调解成功率达69.6%。").is_empty());
+        assert!(
+            codes("行政复议案件56件，办结56件，其中以调解方式结案39件，调解成功率达69.6%。")
+                .is_empty()
+        );
         assert!(codes("已抽检1400批次，不合格42批次，不合格率3%。").is_empty());
     }
 
@@ -388,7 +445,10 @@ mod tests {
     fn a_rate_whose_denominator_is_unstated_is_left_alone() {
         assert!(codes("全年共组织3批次101人参加考试，通过率100%。").is_empty());
         assert!(codes("行政复议纠错率为12.5%，办结案件40件。").is_empty());
-        assert!(codes("审结行政复议案件40件，直接纠错5件，综合纠错率18%。").is_empty(), "纠错率 uses an unstated 口径: 5/40 = 12.5% proves nothing against 18%");
+        assert!(
+            codes("审结行政复议案件40件，直接纠错5件，综合纠错率18%。").is_empty(),
+            "纠错率 uses an unstated 口径: 5/40 = 12.5% proves nothing against 18%"
+        );
     }
 
     #[test]
@@ -400,7 +460,10 @@ mod tests {
     #[test]
     fn qizhong_lists_that_sum_exactly_are_fine_and_ones_that_exceed_are_not() {
         assert!(codes("共清理相关文件23件，其中废止11件、失效3件，拟修改9件。").is_empty());
-        assert!(codes("全年受理行政复议申请113件，审结92件，其中维持、驳回90件，确认违法2件。").is_empty());
+        assert!(
+            codes("全年受理行政复议申请113件，审结92件，其中维持、驳回90件，确认违法2件。")
+                .is_empty()
+        );
         assert_eq!(
             codes("共清理相关文件23件，其中废止11件、失效5件，拟修改9件。"),
             vec!["arith.parts_exceed"]
@@ -413,7 +476,10 @@ mod tests {
             codes("全年共收到行政复议申请134件，受理144件，审结112件。"),
             vec!["arith.order"]
         );
-        assert_eq!(codes("今年全市共284人参加考试，通过296人。"), vec!["arith.order"]);
+        assert_eq!(
+            codes("今年全市共284人参加考试，通过296人。"),
+            vec!["arith.order"]
+        );
         assert!(codes("全年收到行政复议申请134件，受理124件，审结112件。").is_empty());
     }
 

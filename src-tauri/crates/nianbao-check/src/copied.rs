@@ -37,8 +37,14 @@ pub struct Copy {
     pub pieces: Vec<Piece>,
 }
 
+/// A paragraph of last year's: line, text, character bigrams.
+type Paragraph<'a> = (usize, &'a str, HashSet<(char, char)>);
+
 fn bigrams(text: &str) -> HashSet<(char, char)> {
-    let han: Vec<char> = text.chars().filter(|c| is_han(*c) || c.is_ascii_digit()).collect();
+    let han: Vec<char> = text
+        .chars()
+        .filter(|c| is_han(*c) || c.is_ascii_digit())
+        .collect();
     han.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
@@ -46,7 +52,7 @@ fn bigrams(text: &str) -> HashSet<(char, char)> {
 /// similarity is at least [`DERIVED`].
 pub fn find_copies(this: &Report, last: &Report) -> Vec<Copy> {
     let rules = Rules::embedded();
-    let last_paras: Vec<(usize, &str, HashSet<(char, char)>)> = last
+    let last_paras: Vec<Paragraph> = last
         .paragraphs()
         .filter(|(_, t)| t.chars().count() >= MIN_CHARS)
         .map(|(l, t)| (l, t, bigrams(t)))
@@ -127,7 +133,10 @@ pub fn findings(this: &Report, last: &Report, copies: &[Copy]) -> Vec<Finding> {
         .map(|c| {
             let changes = diff::render_changes(&c.pieces, 6);
             let message = if changes.is_empty() {
-                format!("本段与上年报告第{}行完全相同，请确认是否已按本年度情况更新", c.last_line)
+                format!(
+                    "本段与上年报告第{}行完全相同，请确认是否已按本年度情况更新",
+                    c.last_line
+                )
             } else {
                 format!(
                     "本段与上年报告第{}行基本相同（相似度{:.0}%），改动仅有：{}",
@@ -136,8 +145,13 @@ pub fn findings(this: &Report, last: &Report, copies: &[Copy]) -> Vec<Finding> {
                     shorten(&changes, 160)
                 )
             };
-            Finding::new("text.same_as_last", c.this_line, this.line(c.this_line), message)
-                .with_last(c.last_line, last.line(c.last_line))
+            Finding::new(
+                "text.same_as_last",
+                c.this_line,
+                this.line(c.this_line),
+                message,
+            )
+            .with_last(c.last_line, last.line(c.last_line))
         })
         .collect()
 }
@@ -157,12 +171,19 @@ mod tests {
         let f = findings(&t, &l, &copies);
         assert_eq!(f.len(), 1, "only the copied paragraph: {f:?}");
         assert_eq!((f[0].line, f[0].last_line), (2, Some(2)));
-        assert!(f[0].message.contains("[-113件-]{+128件+}"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("[-113件-]{+128件+}"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
     fn short_headings_are_never_compared() {
         let t = parse_text("一、加强组织领导\n二、推进依法决策");
-        assert!(find_copies(&t, &t).is_empty(), "headings repeat every year by design");
+        assert!(
+            find_copies(&t, &t).is_empty(),
+            "headings repeat every year by design"
+        );
     }
 }

@@ -172,11 +172,15 @@ mod tests {
 
     #[test]
     fn figures_stay_whole_tokens() {
-        let t = tokens("全年受理行政复议申请113件，培训3200余人次，成功率99.45%，标的额14.45亿元。");
+        let t =
+            tokens("全年受理行政复议申请113件，培训3200余人次，成功率99.45%，标的额14.45亿元。");
         for whole in ["113件", "3200余人次", "99.45%", "14.45亿元"] {
             assert!(t.contains(&whole), "{whole} must be one diff unit: {t:?}");
         }
-        assert_eq!(t.concat(), "全年受理行政复议申请113件，培训3200余人次，成功率99.45%，标的额14.45亿元。");
+        assert_eq!(
+            t.concat(),
+            "全年受理行政复议申请113件，培训3200余人次，成功率99.45%，标的额14.45亿元。"
+        );
     }
 
     #[test]
@@ -193,8 +197,14 @@ mod tests {
         let old = "一二三四五六七八九十，受理行政复议申请113件，一二三四五六七八九十。";
         let new = "一二三四五六七八九十，受理行政复议申请128件，一二三四五六七八九十。";
         let pieces = word_diff(&tokens(old), &tokens(new));
-        assert_eq!(render_changes(&pieces, 4), "…复议申请[-113件-]{+128件+}，一二三…");
-        assert_eq!(render_changes(&word_diff(&tokens(old), &tokens(old)), 4), "");
+        assert_eq!(
+            render_changes(&pieces, 4),
+            "…复议申请[-113件-]{+128件+}，一二三…"
+        );
+        assert_eq!(
+            render_changes(&word_diff(&tokens(old), &tokens(old)), 4),
+            ""
+        );
     }
 
     #[test]

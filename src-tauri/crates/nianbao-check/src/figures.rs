@@ -90,19 +90,32 @@ impl<'r> FigureAligner<'r> {
 
     /// The score of pairing `a` (this year) with `b` (last year); `None` when they cannot be
     /// the same metric (different units or families).
-    pub fn score(&self, a: &Figure, b: &Figure, wa: &HashSet<&str>, wb: &HashSet<&str>) -> Option<f64> {
+    pub fn score(
+        &self,
+        a: &Figure,
+        b: &Figure,
+        wa: &HashSet<&str>,
+        wb: &HashSet<&str>,
+    ) -> Option<f64> {
         if !self.same_unit(a, b) {
             return None;
         }
         let base = if a.metric == b.metric {
             EXACT
-        } else if family(&a.metric).is_some() && family(&a.metric) == family(&b.metric) && a.unit == b.unit {
+        } else if family(&a.metric).is_some()
+            && family(&a.metric) == family(&b.metric)
+            && a.unit == b.unit
+        {
             FAMILY
         } else {
             // Content words and section alone (≤ WORDS + KIND) never reach the threshold.
             return None;
         };
-        let kind = if a.section == b.section && a.section != SectionKind::Other { KIND } else { 0.0 };
+        let kind = if a.section == b.section && a.section != SectionKind::Other {
+            KIND
+        } else {
+            0.0
+        };
         let score = base + WORDS * jaccard(wa, wb) + kind;
         (score >= THRESHOLD).then_some(score.min(1.0))
     }
@@ -122,13 +135,20 @@ impl<'r> FigureAligner<'r> {
     /// Align the figures of two reports.
     pub fn align<'a>(&self, this: &'a Report, last: &'a Report) -> Alignment {
         let words = |r: &'a Report| -> Vec<HashSet<&'a str>> {
-            r.figures.iter().map(|f| content_words(&f.excerpt, self.rules)).collect()
+            r.figures
+                .iter()
+                .map(|f| content_words(&f.excerpt, self.rules))
+                .collect()
         };
         let (tw, lw) = (words(this), words(last));
         // Only figures of the same family can pair: index last year's by family.
-        let mut by_family: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        let mut by_family: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
         for (j, b) in last.figures.iter().enumerate() {
-            by_family.entry(family(&b.metric).unwrap_or(&b.metric)).or_default().push(j);
+            by_family
+                .entry(family(&b.metric).unwrap_or(&b.metric))
+                .or_default()
+                .push(j);
         }
         let mut candidates = Vec::new();
         let mut out = Alignment::default();
@@ -154,11 +174,20 @@ impl<'r> FigureAligner<'r> {
                     continue;
                 }
                 if let Some(s) = self.score(a, b, wa, &lw[j]) {
-                    candidates.push(Pair { this: i, last: j, confidence: s });
+                    candidates.push(Pair {
+                        this: i,
+                        last: j,
+                        confidence: s,
+                    });
                 }
             }
         }
-        candidates.sort_by(|x, y| y.confidence.total_cmp(&x.confidence).then(x.this.cmp(&y.this)).then(x.last.cmp(&y.last)));
+        candidates.sort_by(|x, y| {
+            y.confidence
+                .total_cmp(&x.confidence)
+                .then(x.this.cmp(&y.this))
+                .then(x.last.cmp(&y.last))
+        });
         let mut by_this: Vec<Vec<usize>> = vec![Vec::new(); this.figures.len()];
         let mut by_last: Vec<Vec<usize>> = vec![Vec::new(); last.figures.len()];
         for (k, c) in candidates.iter().enumerate() {
@@ -172,13 +201,21 @@ impl<'r> FigureAligner<'r> {
                 continue;
             }
             // A rival for either side, nearly as good, with a different value: do not guess.
-            let rival = by_this[p.this].iter().chain(&by_last[p.last]).map(|k| &candidates[*k]).any(|q| {
-                q.confidence >= p.confidence - MARGIN
-                    && ((q.this == p.this && q.last != p.last && !used_last[q.last]
-                        && last.figures[q.last].value != last.figures[p.last].value)
-                        || (q.last == p.last && q.this != p.this && !used_this[q.this]
-                            && this.figures[q.this].value != this.figures[p.this].value))
-            });
+            let rival = by_this[p.this]
+                .iter()
+                .chain(&by_last[p.last])
+                .map(|k| &candidates[*k])
+                .any(|q| {
+                    q.confidence >= p.confidence - MARGIN
+                        && ((q.this == p.this
+                            && q.last != p.last
+                            && !used_last[q.last]
+                            && last.figures[q.last].value != last.figures[p.last].value)
+                            || (q.last == p.last
+                                && q.this != p.this
+                                && !used_this[q.this]
+                                && this.figures[q.this].value != this.figures[p.this].value))
+                });
             if rival {
                 used_this[p.this] = true;
                 used_last[p.last] = true;
@@ -190,7 +227,8 @@ impl<'r> FigureAligner<'r> {
             used_last[p.last] = true;
             out.pairs.push(*p);
         }
-        out.pairs.sort_by_key(|p| (this.figures[p.this].line, this.figures[p.this].start));
+        out.pairs
+            .sort_by_key(|p| (this.figures[p.this].line, this.figures[p.this].start));
         out
     }
 }
@@ -208,7 +246,11 @@ fn describe_change(this: &Figure, last: &Figure) -> String {
     if last.value.abs() < 1e-9 {
         return format!("{sign}{}", fmt_value(d.abs()));
     }
-    format!("{sign}{}（{sign}{:.1}%）", fmt_value(d.abs()), (d / last.value * 100.0).abs())
+    format!(
+        "{sign}{}（{sign}{:.1}%）",
+        fmt_value(d.abs()),
+        (d / last.value * 100.0).abs()
+    )
 }
 
 /// A family from the parser's metric lexicon (not a fallback built from content words).
@@ -273,7 +315,11 @@ pub fn table(this: &Report, last: &Report, alignment: &Alignment) -> Vec<Aligned
 }
 
 /// Named figures of one year whose metric the other year never reports (dropped or new).
-fn unpaired<'a>(this: &'a Report, last: &'a Report, al: &Alignment) -> Vec<(Option<&'a Figure>, Option<&'a Figure>)> {
+fn unpaired<'a>(
+    this: &'a Report,
+    last: &'a Report,
+    al: &Alignment,
+) -> Vec<(Option<&'a Figure>, Option<&'a Figure>)> {
     let paired_this: HashSet<usize> = al.pairs.iter().map(|p| p.this).collect();
     let paired_last: HashSet<usize> = al.pairs.iter().map(|p| p.last).collect();
     let this_metrics: HashSet<&str> = this.figures.iter().map(|f| f.metric.as_str()).collect();
@@ -281,15 +327,21 @@ fn unpaired<'a>(this: &'a Report, last: &'a Report, al: &Alignment) -> Vec<(Opti
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (i, f) in this.figures.iter().enumerate() {
-        if !paired_this.contains(&i) && !al.ambiguous_this.contains(&i) && is_named(&f.metric)
-            && !last_metrics.contains(f.metric.as_str()) && seen.insert(("new", f.metric.as_str()))
+        if !paired_this.contains(&i)
+            && !al.ambiguous_this.contains(&i)
+            && is_named(&f.metric)
+            && !last_metrics.contains(f.metric.as_str())
+            && seen.insert(("new", f.metric.as_str()))
         {
             out.push((Some(f), None));
         }
     }
     for (j, f) in last.figures.iter().enumerate() {
-        if !paired_last.contains(&j) && !al.ambiguous_last.contains(&j) && is_named(&f.metric)
-            && !this_metrics.contains(f.metric.as_str()) && seen.insert(("dropped", f.metric.as_str()))
+        if !paired_last.contains(&j)
+            && !al.ambiguous_last.contains(&j)
+            && is_named(&f.metric)
+            && !this_metrics.contains(f.metric.as_str())
+            && seen.insert(("dropped", f.metric.as_str()))
         {
             out.push((None, Some(f)));
         }
@@ -320,14 +372,34 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
             }
             continue;
         }
-        let ratio = if b.value.abs() > 1e-9 { (a.value - b.value).abs() / b.value.abs() } else { f64::INFINITY };
+        let ratio = if b.value.abs() > 1e-9 {
+            (a.value - b.value).abs() / b.value.abs()
+        } else {
+            f64::INFINITY
+        };
         let percent = a.unit == "%" || a.unit == "％";
         let big = a.value.abs().max(b.value.abs()) >= SWING_MIN;
-        let code = if sure && !percent && big && ratio >= SWING { "figure.swing" } else { "figure.changed" };
-        let message = if code == "figure.swing" {
-            format!("“{}”由上年{}变为{}，变化{}，幅度较大，请核实", a.metric, b.raw, a.raw, describe_change(a, b))
+        let code = if sure && !percent && big && ratio >= SWING {
+            "figure.swing"
         } else {
-            format!("“{}”由上年{}变为{}（{}）", a.metric, b.raw, a.raw, describe_change(a, b))
+            "figure.changed"
+        };
+        let message = if code == "figure.swing" {
+            format!(
+                "“{}”由上年{}变为{}，变化{}，幅度较大，请核实",
+                a.metric,
+                b.raw,
+                a.raw,
+                describe_change(a, b)
+            )
+        } else {
+            format!(
+                "“{}”由上年{}变为{}（{}）",
+                a.metric,
+                b.raw,
+                a.raw,
+                describe_change(a, b)
+            )
         };
         out.push(values(Finding::new(code, a.line, &a.excerpt, message)));
         if sure && !a.approx && !b.approx {
@@ -337,13 +409,23 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
     for (a, b) in unpaired(this, last, al) {
         match (a, b) {
             (Some(a), None) => out.push(
-                Finding::new("figure.new", a.line, &a.excerpt, format!("“{}”为本年新增数据（上年报告未见）", a.metric))
-                    .with_values(&a.metric, Some(a.value), None),
+                Finding::new(
+                    "figure.new",
+                    a.line,
+                    &a.excerpt,
+                    format!("“{}”为本年新增数据（上年报告未见）", a.metric),
+                )
+                .with_values(&a.metric, Some(a.value), None),
             ),
             (None, Some(b)) => out.push(
-                Finding::new("figure.dropped", 0, "", format!("上年报告的“{}”（{}）本年未再报告", b.metric, b.raw))
-                    .with_values(&b.metric, None, Some(b.value))
-                    .with_last(b.line, &b.excerpt),
+                Finding::new(
+                    "figure.dropped",
+                    0,
+                    "",
+                    format!("上年报告的“{}”（{}）本年未再报告", b.metric, b.raw),
+                )
+                .with_values(&b.metric, None, Some(b.value))
+                .with_last(b.line, &b.excerpt),
             ),
             _ => {}
         }
@@ -361,14 +443,21 @@ fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Findin
     // The clause after the figure and the next one.
     let first = clause_after(text, a.end);
     let second_start = (a.end + first.len() + 3).min(text.len());
-    let second_start = (second_start..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
+    let second_start = (second_start..=text.len())
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(text.len());
     let window_end = a.end + first.len() + clause_after(text, second_start).len() + 3;
-    let window_end = (window_end.min(text.len())..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
+    let window_end = (window_end.min(text.len())..=text.len())
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(text.len());
     let window = &text[a.end..window_end];
     let caps = rules.growth.captures(window)?;
     // Another figure between ours and the statement owns the statement.
     let stmt_at = a.end + caps.get(0)?.start();
-    if quantities(&text[a.end..stmt_at], rules).iter().any(|q| q.class != crate::rules::UnitClass::Percent) {
+    if quantities(&text[a.end..stmt_at], rules)
+        .iter()
+        .any(|q| q.class != crate::rules::UnitClass::Percent)
+    {
         return None;
     }
     let down = rules.growth_down.iter().any(|w| w == &caps["dir"]);
@@ -398,7 +487,11 @@ fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Findin
             b.raw,
             a.raw,
             if actual >= 0.0 { "增长" } else { "下降" },
-            if label == "%" { format!("{:.1}", actual.abs()) } else { fmt_value(actual.abs()) },
+            if label == "%" {
+                format!("{:.1}", actual.abs())
+            } else {
+                fmt_value(actual.abs())
+            },
         ),
     ))
 }
@@ -407,7 +500,14 @@ fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Findin
 mod tests {
     use super::*;
 
-    fn figure(metric: &str, value: f64, unit: &str, line: usize, excerpt: &str, section: SectionKind) -> Figure {
+    fn figure(
+        metric: &str,
+        value: f64,
+        unit: &str,
+        line: usize,
+        excerpt: &str,
+        section: SectionKind,
+    ) -> Figure {
         Figure {
             metric: metric.into(),
             value,
@@ -432,31 +532,84 @@ mod tests {
     fn two_metrics_with_equal_values_are_not_confused() {
         use SectionKind::Disputes;
         let last = report(vec![
-            figure("行政复议·受理", 113.0, "件", 1, "共受理行政复议申请113件", Disputes),
-            figure("行政应诉·案件", 113.0, "件", 2, "以市政府为被告的行政应诉案件113件", Disputes),
+            figure(
+                "行政复议·受理",
+                113.0,
+                "件",
+                1,
+                "共受理行政复议申请113件",
+                Disputes,
+            ),
+            figure(
+                "行政应诉·案件",
+                113.0,
+                "件",
+                2,
+                "以市政府为被告的行政应诉案件113件",
+                Disputes,
+            ),
         ]);
         let this = report(vec![
-            figure("行政应诉·案件", 90.0, "件", 1, "以市政府为被告的行政应诉案件90件", Disputes),
-            figure("行政复议·受理", 120.0, "件", 2, "受理行政复议申请120件", Disputes),
+            figure(
+                "行政应诉·案件",
+                90.0,
+                "件",
+                1,
+                "以市政府为被告的行政应诉案件90件",
+                Disputes,
+            ),
+            figure(
+                "行政复议·受理",
+                120.0,
+                "件",
+                2,
+                "受理行政复议申请120件",
+                Disputes,
+            ),
         ]);
         let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
         let pairs: Vec<(usize, usize)> = al.pairs.iter().map(|p| (p.this, p.last)).collect();
-        assert_eq!(pairs, vec![(0, 1), (1, 0)], "pairs follow the metric, not last year's equal value");
+        assert_eq!(
+            pairs,
+            vec![(0, 1), (1, 0)],
+            "pairs follow the metric, not last year's equal value"
+        );
     }
 
     #[test]
     fn the_same_family_phrased_differently_is_aligned_by_meaning() {
         use SectionKind::Disputes;
-        let last = report(vec![figure("行政复议·受理", 113.0, "件", 1, "共受理行政复议申请113件", Disputes)]);
+        let last = report(vec![figure(
+            "行政复议·受理",
+            113.0,
+            "件",
+            1,
+            "共受理行政复议申请113件",
+            Disputes,
+        )]);
         let this = report(vec![
-            figure("行政复议·收到", 128.0, "件", 1, "收到行政复议申请128件", Disputes),
+            figure(
+                "行政复议·收到",
+                128.0,
+                "件",
+                1,
+                "收到行政复议申请128件",
+                Disputes,
+            ),
             figure("行政复议·受理", 120.0, "件", 1, "受理120件", Disputes),
         ]);
         let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
         assert_eq!(al.pairs.len(), 1);
-        assert_eq!((al.pairs[0].this, al.pairs[0].last), (1, 0), "受理 with 受理, 收到 is new");
+        assert_eq!(
+            (al.pairs[0].this, al.pairs[0].last),
+            (1, 0),
+            "受理 with 受理, 收到 is new"
+        );
         let f = findings(&this, &last, &al, Rules::embedded());
-        assert!(f.iter().any(|f| f.code == "figure.new" && f.metric.as_deref() == Some("行政复议·收到")));
+        assert!(
+            f.iter()
+                .any(|f| f.code == "figure.new" && f.metric.as_deref() == Some("行政复议·收到"))
+        );
     }
 
     #[test]
@@ -466,36 +619,99 @@ mod tests {
             figure("未命名·数量", 30.0, "个", 1, "检查问题", Enforcement),
             figure("未命名·数量", 40.0, "个", 2, "检查问题", Enforcement),
         ]);
-        let this = report(vec![figure("未命名·数量", 35.0, "个", 1, "检查问题", Enforcement)]);
+        let this = report(vec![figure(
+            "未命名·数量",
+            35.0,
+            "个",
+            1,
+            "检查问题",
+            Enforcement,
+        )]);
         let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
-        assert!(al.pairs.is_empty(), "30 or 40? the aligner must not guess: {al:?}");
-        assert!(findings(&this, &last, &al, Rules::embedded()).is_empty(), "and not call it new or dropped");
+        assert!(
+            al.pairs.is_empty(),
+            "30 or 40? the aligner must not guess: {al:?}"
+        );
+        assert!(
+            findings(&this, &last, &al, Rules::embedded()).is_empty(),
+            "and not call it new or dropped"
+        );
     }
 
     #[test]
     fn units_of_different_classes_never_pair() {
-        let last = report(vec![figure("执法人员·培训", 250.0, "人", 1, "培训执法人员", SectionKind::Other)]);
-        let this = report(vec![figure("执法人员·培训", 12.0, "场", 1, "培训执法人员", SectionKind::Other)]);
-        assert!(FigureAligner::new(Rules::embedded()).align(&this, &last).pairs.is_empty());
+        let last = report(vec![figure(
+            "执法人员·培训",
+            250.0,
+            "人",
+            1,
+            "培训执法人员",
+            SectionKind::Other,
+        )]);
+        let this = report(vec![figure(
+            "执法人员·培训",
+            12.0,
+            "场",
+            1,
+            "培训执法人员",
+            SectionKind::Other,
+        )]);
+        assert!(
+            FigureAligner::new(Rules::embedded())
+                .align(&this, &last)
+                .pairs
+                .is_empty()
+        );
     }
 
     #[test]
     fn swings_and_unchanged_figures_are_warned_but_small_counts_and_full_rates_are_not() {
         use SectionKind::Disputes;
         let last = report(vec![
-            figure("法律援助·案件", 760.0, "件", 1, "办理法律援助案件760件", Disputes),
+            figure(
+                "法律援助·案件",
+                760.0,
+                "件",
+                1,
+                "办理法律援助案件760件",
+                Disputes,
+            ),
             figure("公证·件数", 1639.0, "件", 1, "公证1639件", Disputes),
             figure("学法·次数", 2.0, "次", 1, "学法2次", Disputes),
-            figure("行政应诉·负责人出庭应诉率", 100.0, "%", 1, "出庭应诉率100%", Disputes),
+            figure(
+                "行政应诉·负责人出庭应诉率",
+                100.0,
+                "%",
+                1,
+                "出庭应诉率100%",
+                Disputes,
+            ),
         ]);
         let this = report(vec![
-            figure("法律援助·案件", 300.0, "件", 1, "办理法律援助案件300件", Disputes),
+            figure(
+                "法律援助·案件",
+                300.0,
+                "件",
+                1,
+                "办理法律援助案件300件",
+                Disputes,
+            ),
             figure("公证·件数", 1639.0, "件", 1, "公证1639件", Disputes),
             figure("学法·次数", 3.0, "次", 1, "学法3次", Disputes),
-            figure("行政应诉·负责人出庭应诉率", 100.0, "%", 1, "出庭应诉率100%", Disputes),
+            figure(
+                "行政应诉·负责人出庭应诉率",
+                100.0,
+                "%",
+                1,
+                "出庭应诉率100%",
+                Disputes,
+            ),
         ]);
         let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
-        let codes: Vec<String> = findings(&this, &last, &al, Rules::embedded()).into_iter().map(|f| f.code).collect();
+        let codes: Vec<String> = findings(&this, &last, &al, Rules::embedded())
+            .into_iter()
+            .map(|f| f.code)
+            .collect();
         assert_eq!(
             codes,
             vec!["figure.swing", "figure.unchanged", "figure.changed"],
@@ -515,10 +731,22 @@ mod tests {
         r
     }
 
-    fn growth_codes(this_text: &str, raw: &str, value: f64, unit: &str, last_value: f64) -> Vec<String> {
+    fn growth_codes(
+        this_text: &str,
+        raw: &str,
+        value: f64,
+        unit: &str,
+        last_value: f64,
+    ) -> Vec<String> {
         let this = with_figure(this_text, "行政复议·受理", raw, value, unit);
         let last_raw = format!("{}{unit}", fmt_value(last_value));
-        let last = with_figure(&format!("受理行政复议申请{last_raw}。"), "行政复议·受理", &last_raw, last_value, unit);
+        let last = with_figure(
+            &format!("受理行政复议申请{last_raw}。"),
+            "行政复议·受理",
+            &last_raw,
+            last_value,
+            unit,
+        );
         let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
         findings(&this, &last, &al, Rules::embedded())
             .into_iter()
@@ -529,20 +757,86 @@ mod tests {
 
     #[test]
     fn a_stated_growth_that_last_years_figure_confirms_is_fine() {
-        assert!(growth_codes("受理行政复议申请128件，同比增长13.3%。", "128件", 128.0, "件", 113.0).is_empty());
-        assert!(growth_codes("受理行政复议申请128件，同比增长13%。", "128件", 128.0, "件", 113.0).is_empty(), "13.27% written as 13%");
-        assert!(growth_codes("受理行政复议申请128件，比上年增加15件。", "128件", 128.0, "件", 113.0).is_empty());
+        assert!(
+            growth_codes(
+                "受理行政复议申请128件，同比增长13.3%。",
+                "128件",
+                128.0,
+                "件",
+                113.0
+            )
+            .is_empty()
+        );
+        assert!(
+            growth_codes(
+                "受理行政复议申请128件，同比增长13%。",
+                "128件",
+                128.0,
+                "件",
+                113.0
+            )
+            .is_empty(),
+            "13.27% written as 13%"
+        );
+        assert!(
+            growth_codes(
+                "受理行政复议申请128件，比上年增加15件。",
+                "128件",
+                128.0,
+                "件",
+                113.0
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn a_stated_growth_that_last_years_figure_contradicts_is_an_error() {
-        assert_eq!(growth_codes("受理行政复议申请128件，同比增长20%。", "128件", 128.0, "件", 113.0), vec!["figure.growth"]);
-        assert_eq!(growth_codes("受理行政复议申请128件，比上年增加20件。", "128件", 128.0, "件", 113.0), vec!["figure.growth"]);
-        assert_eq!(growth_codes("受理行政复议申请100件，同比下降5%。", "100件", 100.0, "件", 113.0), vec!["figure.growth"], "113 → 100 is -11.5%");
+        assert_eq!(
+            growth_codes(
+                "受理行政复议申请128件，同比增长20%。",
+                "128件",
+                128.0,
+                "件",
+                113.0
+            ),
+            vec!["figure.growth"]
+        );
+        assert_eq!(
+            growth_codes(
+                "受理行政复议申请128件，比上年增加20件。",
+                "128件",
+                128.0,
+                "件",
+                113.0
+            ),
+            vec!["figure.growth"]
+        );
+        assert_eq!(
+            growth_codes(
+                "受理行政复议申请100件，同比下降5%。",
+                "100件",
+                100.0,
+                "件",
+                113.0
+            ),
+            vec!["figure.growth"],
+            "113 → 100 is -11.5%"
+        );
     }
 
     #[test]
     fn a_growth_without_a_basis_word_is_not_recomputed() {
-        assert!(growth_codes("受理行政复议申请128件，增长20%。", "128件", 128.0, "件", 113.0).is_empty(), "增长 without 同比/比上年 may have another base");
+        assert!(
+            growth_codes(
+                "受理行政复议申请128件，增长20%。",
+                "128件",
+                128.0,
+                "件",
+                113.0
+            )
+            .is_empty(),
+            "增长 without 同比/比上年 may have another base"
+        );
     }
 }

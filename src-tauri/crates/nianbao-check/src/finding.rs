@@ -84,8 +84,13 @@ pub fn severity_of(code: &str) -> Severity {
     match code {
         "figure.growth" | "arith.order" | "arith.parts_exceed" | "arith.rate" | "arith.percent"
         | "term.anachronism" => Severity::Error,
-        "figure.unchanged" | "figure.swing" | "time.stale_year" | "term.outdated"
-        | "text.same_as_last" | "structure.missing" | "structure.numbering" => Severity::Warning,
+        "figure.unchanged"
+        | "figure.swing"
+        | "time.stale_year"
+        | "term.outdated"
+        | "text.same_as_last"
+        | "structure.missing"
+        | "structure.numbering" => Severity::Warning,
         _ => Severity::Info,
     }
 }
@@ -98,7 +103,10 @@ mod tests {
     fn optional_fields_are_omitted_from_json() {
         let f = Finding::new("arith.rate", 3, "成功率99%", "比率不符".into());
         let json = serde_json::to_value(&f).unwrap_or_default();
-        let keys: Vec<&String> = json.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+        let keys: Vec<&String> = json
+            .as_object()
+            .map(|o| o.keys().collect())
+            .unwrap_or_default();
         assert_eq!(
             keys.len(),
             5,

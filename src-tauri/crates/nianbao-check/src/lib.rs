@@ -123,7 +123,10 @@ mod tests {
         let report = nianbao_report::parse_text(text);
         let result = check(&report, Some(&report));
         assert!(
-            result.findings.iter().all(|f| f.severity != Severity::Error),
+            result
+                .findings
+                .iter()
+                .all(|f| f.severity != Severity::Error),
             "a report cannot contradict itself: {:?}",
             result.findings
         );

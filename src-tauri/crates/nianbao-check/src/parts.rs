@@ -29,23 +29,28 @@ fn next_year_heading() -> &'static Regex {
 fn next_year_opening() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(\d{4}年是|下一步[，,]|下一年度?[，,]|\d{4}年[，,][^。]{0,12}将)").expect("static regex")
+        Regex::new(r"^(\d{4}年是|下一步[，,]|下一年度?[，,]|\d{4}年[，,][^。]{0,12}将)")
+            .expect("static regex")
     })
 }
 
 fn problems_heading() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"存在的?问题|存在的?不足|问题和不足|不足和原因|问题与不足|困难和问题|短板|薄弱环节")
-            .expect("static regex")
+        Regex::new(
+            r"存在的?问题|存在的?不足|问题和不足|不足和原因|问题与不足|困难和问题|短板|薄弱环节",
+        )
+        .expect("static regex")
     })
 }
 
 fn problems_opening() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(尽管|虽然|但是|同时)?[^。]{0,30}(仍然?存在|还存在)[^。]{0,20}(问题|不足|短板)")
-            .expect("static regex")
+        Regex::new(
+            r"^(尽管|虽然|但是|同时)?[^。]{0,30}(仍然?存在|还存在)[^。]{0,20}(问题|不足|短板)",
+        )
+        .expect("static regex")
     })
 }
 
@@ -84,11 +89,15 @@ pub fn locate(report: &Report) -> Parts {
             .map(|(_, (l, _))| l..=end.max(l));
     }
     if parts.problems.is_none() {
-        let stop = parts.next_year.as_ref().map_or(end, |r| r.start().saturating_sub(1));
+        let stop = parts
+            .next_year
+            .as_ref()
+            .map_or(end, |r| r.start().saturating_sub(1));
         parts.problems = report
             .paragraphs()
             .find(|(_, t)| {
-                (is_heading_like(t) && problems_heading().is_match(t)) || problems_opening().is_match(t)
+                (is_heading_like(t) && problems_heading().is_match(t))
+                    || problems_opening().is_match(t)
             })
             .map(|(l, _)| l..=stop.max(l));
     }
@@ -115,7 +124,11 @@ mod tests {
     fn a_next_year_part_without_heading_is_found_by_its_opening() {
         let text = "一、主要工作\n全年受理行政复议申请113件，审结92件，全面推进依法行政工作。\n2024年是全面贯彻党的二十大精神的关键之年，我市将继续推进法治政府建设。\n一是加强组织领导，压实第一责任人职责，确保各项任务落到实处。";
         let parts = locate(&parse_text(text));
-        assert_eq!(parts.next_year, Some(3..=4), "`2024年是` opens the next-year part");
+        assert_eq!(
+            parts.next_year,
+            Some(3..=4),
+            "`2024年是` opens the next-year part"
+        );
         assert_eq!(parts.problems, None, "no shortcomings part in this text");
     }
 

@@ -40,7 +40,10 @@ pub fn check(this: &Report, last: &Report, rules: &Rules) -> Vec<Finding> {
                     "plan.unreported",
                     0,
                     "",
-                    format!("上年报告安排的工作“{}”在本年度报告中未见落实情况", crate::text::shorten(item, 40)),
+                    format!(
+                        "上年报告安排的工作“{}”在本年度报告中未见落实情况",
+                        crate::text::shorten(item, 40)
+                    ),
                 )
                 .with_last(line, text),
             );
@@ -56,10 +59,18 @@ mod tests {
 
     #[test]
     fn a_plan_never_mentioned_again_is_reported_and_one_carried_out_is_not() {
-        let last = parse_text("示例市2023年法治政府建设年度报告\n一、主要工作\n组织开展行政复议规范化建设，全年受理行政复议申请113件。\n二、2024年工作安排\n（一）推进乡镇合法性审查全覆盖，建立司法所审查机制，配齐审查人员。\n（二）建设智慧普法平台，开发普法小程序，打造线上法治文化阵地。");
-        let this = parse_text("示例市2024年法治政府建设年度报告\n一、主要工作\n实现乡镇合法性审查全覆盖，明确司法所为审查机构，配齐审查人员12名。");
+        let last = parse_text(
+            "示例市2023年法治政府建设年度报告\n一、主要工作\n组织开展行政复议规范化建设，全年受理行政复议申请113件。\n二、2024年工作安排\n（一）推进乡镇合法性审查全覆盖，建立司法所审查机制，配齐审查人员。\n（二）建设智慧普法平台，开发普法小程序，打造线上法治文化阵地。",
+        );
+        let this = parse_text(
+            "示例市2024年法治政府建设年度报告\n一、主要工作\n实现乡镇合法性审查全覆盖，明确司法所为审查机构，配齐审查人员12名。",
+        );
         let f = check(&this, &last, Rules::embedded());
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].last_line, Some(6), "the 智慧普法 item was never reported");
+        assert_eq!(
+            f[0].last_line,
+            Some(6),
+            "the 智慧普法 item was never reported"
+        );
     }
 }

@@ -178,7 +178,12 @@ impl Rules {
             file: "lexicon.toml".into(),
             reason: e.to_string(),
         })?;
-        let alt = |ws: &[String]| ws.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+        let alt = |ws: &[String]| {
+            ws.iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
         let growth = Regex::new(&format!(
             r"(?P<basis>{})(?P<dir>{}|{})了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|％|个百分点|倍)?",
             alt(&lex.growth.basis),
@@ -248,7 +253,14 @@ mod tests {
     #[test]
     fn embedded_rules_load_with_every_domain_term() {
         let rules = Rules::embedded();
-        for name in ["七五普法", "八五普法", "习近平法治思想", "民法典", "政府法制办", "十四五"] {
+        for name in [
+            "七五普法",
+            "八五普法",
+            "习近平法治思想",
+            "民法典",
+            "政府法制办",
+            "十四五",
+        ] {
             assert!(
                 rules.terms.iter().any(|t| t.name == name),
                 "domain.md's table must be in terms.toml: {name}"

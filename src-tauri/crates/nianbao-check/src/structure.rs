@@ -46,7 +46,12 @@ fn ordinal(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),
@@ -94,7 +99,15 @@ fn numbered_lines(report: &Report) -> Vec<(usize, u8, u32, String)> {
             if let Some(c) = re.captures(text)
                 && let Some(n) = ordinal(&c[1])
             {
-                out.push((line, i as u8 + 1, n, c[0].trim_end_matches(|ch: char| !ch.is_ascii_digit() && !"一二三四五六七八九十、.．)）".contains(ch)).to_owned()));
+                out.push((
+                    line,
+                    i as u8 + 1,
+                    n,
+                    c[0].trim_end_matches(|ch: char| {
+                        !ch.is_ascii_digit() && !"一二三四五六七八九十、.．)）".contains(ch)
+                    })
+                    .to_owned(),
+                ));
                 break;
             }
         }
@@ -119,7 +132,12 @@ fn numbering(report: &Report) -> Vec<Finding> {
             _ => None,
         };
         if let Some(message) = problem {
-            out.push(Finding::new("structure.numbering", line, report.line(line), message));
+            out.push(Finding::new(
+                "structure.numbering",
+                line,
+                report.line(line),
+                message,
+            ));
         }
         last[lvl] = Some(n);
     }
@@ -144,7 +162,11 @@ mod tests {
         let text = "一、组织领导\n（一）学法\n（二）考核\n（二）督察\n二、依法决策\n（一）决策\n（三）顾问\n四、化解纠纷\n三、普法";
         let f = numbering(&parse_text(text));
         let lines: Vec<usize> = f.iter().map(|f| f.line).collect();
-        assert_eq!(lines, vec![4, 7, 8, 9], "repeat (二), gap (三 after 一), gap (四), reversal (三): {f:?}");
+        assert_eq!(
+            lines,
+            vec![4, 7, 8, 9],
+            "repeat (二), gap (三 after 一), gap (四), reversal (三): {f:?}"
+        );
     }
 
     #[test]
@@ -158,6 +180,10 @@ mod tests {
         let text = "示例市2017年法治政府建设工作报告\n一、组织领导\n全面推进依法行政，各项工作取得明显成效。\n二、依法决策\n重大行政决策全部经过合法性审查。";
         assert!(check(&parse_text(text), Some(2017)).is_empty());
         let f = check(&parse_text(text), Some(2020));
-        assert_eq!(f.len(), 3, "2020: shortcomings, next year and 第一责任人 all missing: {f:?}");
+        assert_eq!(
+            f.len(),
+            3,
+            "2020: shortcomings, next year and 第一责任人 all missing: {f:?}"
+        );
     }
 }

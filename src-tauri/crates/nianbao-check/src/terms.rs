@@ -34,7 +34,10 @@ pub fn check(report: &Report, year: i32, rules: &Rules) -> Vec<Finding> {
                     ),
                 ));
             } else if year > term.valid_to
-                && !term.past_markers.iter().any(|w| sentence.contains(w.as_str()))
+                && !term
+                    .past_markers
+                    .iter()
+                    .any(|w| sentence.contains(w.as_str()))
             {
                 let instead = if term.replacement.is_empty() {
                     String::new()
@@ -70,7 +73,10 @@ mod tests {
 
     #[test]
     fn qiwu_pufa_in_2023_is_outdated() {
-        assert_eq!(codes("深入推进“七五”普法规划贯彻实施。", 2023), vec!["term.outdated"]);
+        assert_eq!(
+            codes("深入推进“七五”普法规划贯彻实施。", 2023),
+            vec!["term.outdated"]
+        );
     }
 
     #[test]
@@ -81,14 +87,23 @@ mod tests {
 
     #[test]
     fn xi_rule_of_law_thought_before_2020_is_an_anachronism() {
-        assert_eq!(codes("深入学习贯彻习近平法治思想。", 2019), vec!["term.anachronism"]);
-        assert!(codes("深入学习贯彻习近平法治思想。", 2020).is_empty(), "named Nov 2020");
+        assert_eq!(
+            codes("深入学习贯彻习近平法治思想。", 2019),
+            vec!["term.anachronism"]
+        );
+        assert!(
+            codes("深入学习贯彻习近平法治思想。", 2020).is_empty(),
+            "named Nov 2020"
+        );
     }
 
     #[test]
     fn fazhiban_is_fine_in_2017_and_outdated_in_2020() {
         assert!(codes("在市法制办门户网站开辟复议决定公开专栏。", 2017).is_empty());
-        assert_eq!(codes("在市法制办门户网站开辟复议决定公开专栏。", 2020), vec!["term.outdated"]);
+        assert_eq!(
+            codes("在市法制办门户网站开辟复议决定公开专栏。", 2020),
+            vec!["term.outdated"]
+        );
     }
 
     #[test]
@@ -97,6 +112,9 @@ mod tests {
             codes("深入实施《法治政府建设实施纲要(2021-2025年)》。", 2020),
             vec!["term.anachronism"]
         );
-        assert!(codes("制定实施“八五”普法规划。", 2020).is_empty(), "八五 was planned in 2020");
+        assert!(
+            codes("制定实施“八五”普法规划。", 2020).is_empty(),
+            "八五 was planned in 2020"
+        );
     }
 }

@@ -112,7 +112,9 @@ pub fn quantities(line: &str, rules: &Rules) -> Vec<Quantity> {
             value,
             unit: unit.as_str().to_owned(),
             class,
-            approx: caps.name("pre").is_some() || caps.name("a1").is_some() || caps.name("a2").is_some(),
+            approx: caps.name("pre").is_some()
+                || caps.name("a1").is_some()
+                || caps.name("a2").is_some(),
             decimals,
             start: all.start(),
             end: all.end(),
@@ -199,7 +201,10 @@ mod tests {
         let rules = Rules::embedded();
         let line = "第12期专栏，“3550”改革，受理行政复议申请113件，培训3200余人次，标的额14.45亿元，成功率99.45%。";
         let q = quantities(line, rules);
-        let got: Vec<(f64, &str, bool)> = q.iter().map(|q| (q.value, q.unit.as_str(), q.approx)).collect();
+        let got: Vec<(f64, &str, bool)> = q
+            .iter()
+            .map(|q| (q.value, q.unit.as_str(), q.approx))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -219,7 +224,10 @@ mod tests {
         assert_eq!(sentences(line).len(), 3);
         let pos = line.find("3472").unwrap_or(0);
         assert_eq!(clause_before(line, pos), "成功");
-        assert_eq!(clause_after(line, line.find("3491件").unwrap_or(0)), "3491件");
+        assert_eq!(
+            clause_after(line, line.find("3491件").unwrap_or(0)),
+            "3491件"
+        );
     }
 
     #[test]

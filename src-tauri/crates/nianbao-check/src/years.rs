@@ -42,19 +42,14 @@ fn title_year(report: &Report) -> Option<(usize, i32)> {
             .map_or(1, |i| i + 1);
         return c[1].parse().ok().map(|y| (line, y));
     }
-    report
-        .lines
-        .iter()
-        .take(15)
-        .enumerate()
-        .find_map(|(i, l)| {
-            let t = l.trim();
-            (t.chars().count() <= 40)
-                .then(|| title_re().captures(t))
-                .flatten()
-                .and_then(|c| c[1].parse().ok())
-                .map(|y| (i + 1, y))
-        })
+    report.lines.iter().take(15).enumerate().find_map(|(i, l)| {
+        let t = l.trim();
+        (t.chars().count() <= 40)
+            .then(|| title_re().captures(t))
+            .flatten()
+            .and_then(|c| c[1].parse().ok())
+            .map(|y| (i + 1, y))
+    })
 }
 
 /// The year of the first body paragraph that opens with one (`2020年，江山市……`).
@@ -118,10 +113,14 @@ pub fn check_own(report: &Report, year: i32, overridden: bool) -> Vec<Finding> {
         let head = &text[at..];
         let plan_heading = is_heading_like(text)
             && head.chars().count() <= 24
-            && ["思路", "安排", "打算", "计划", "重点", "展望"].iter().any(|w| head.contains(w));
+            && ["思路", "安排", "打算", "计划", "重点", "展望"]
+                .iter()
+                .any(|w| head.contains(w));
         let opens_next = at == 0
             && (head.starts_with(&format!("{y}年是"))
-                || (in_next && (head.starts_with(&format!("{y}年，")) || head.starts_with(&format!("{y}年,")))));
+                || (in_next
+                    && (head.starts_with(&format!("{y}年，"))
+                        || head.starts_with(&format!("{y}年,")))));
         if plan_heading || opens_next {
             out.push(stale(
                 line,
@@ -171,7 +170,9 @@ pub fn check_copied(
                 let after = &s[i + needle.len()..];
                 let before = s[..i].chars().next_back();
                 !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '至'))
-                    && !["以来", "底", "末", "前", "初"].iter().any(|w| after.starts_with(w))
+                    && !["以来", "底", "末", "前", "初"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
             }),
             _ => false,
         });
@@ -203,13 +204,17 @@ mod tests {
 
     #[test]
     fn the_year_comes_from_the_title() {
-        let r = parse_text("示例市人民政府2024年法治政府建设年度报告\n2024年，示例市深入推进依法行政。");
+        let r = parse_text(
+            "示例市人民政府2024年法治政府建设年度报告\n2024年，示例市深入推进依法行政。",
+        );
         assert_eq!(report_year(&r), Some(2024));
     }
 
     #[test]
     fn a_next_year_part_naming_this_year_is_stale() {
-        let r = parse_text("示例市2024年法治政府建设年度报告\n2024年，示例市深入推进依法行政，取得明显成效。\n2024年是全面贯彻党的二十大精神的关键之年，我市将继续努力。");
+        let r = parse_text(
+            "示例市2024年法治政府建设年度报告\n2024年，示例市深入推进依法行政，取得明显成效。\n2024年是全面贯彻党的二十大精神的关键之年，我市将继续努力。",
+        );
         let f = check_own(&r, 2024, false);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, 3);
@@ -217,28 +222,47 @@ mod tests {
 
     #[test]
     fn years_legitimately_about_last_year_are_not_stale() {
-        let r = parse_text("示例市2020年法治政府建设年度报告\n2020年，示例市主动向人大报告2019年度法治政府建设工作情况，2019年以来累计培训执法人员500人，以2019年底为基数。\n三、2021年工作思路\n2021年，我市将继续推进。");
-        assert!(check_own(&r, 2020, false).is_empty(), "{:?}", check_own(&r, 2020, false));
-        let last = parse_text("示例市2019年法治政府建设年度报告\n2019年，示例市全面加强行政执法规范化建设，组织开展各类执法培训。");
+        let r = parse_text(
+            "示例市2020年法治政府建设年度报告\n2020年，示例市主动向人大报告2019年度法治政府建设工作情况，2019年以来累计培训执法人员500人，以2019年底为基数。\n三、2021年工作思路\n2021年，我市将继续推进。",
+        );
+        assert!(
+            check_own(&r, 2020, false).is_empty(),
+            "{:?}",
+            check_own(&r, 2020, false)
+        );
+        let last = parse_text(
+            "示例市2019年法治政府建设年度报告\n2019年，示例市全面加强行政执法规范化建设，组织开展各类执法培训。",
+        );
         let copies = find_copies(&r, &last);
         assert!(check_copied(&r, &last, 2020, Some(2019), &copies).is_empty());
     }
 
     #[test]
     fn last_years_year_left_in_a_copied_paragraph_is_stale() {
-        let last = parse_text("示例市2023年法治政府建设年度报告\n印发2023年度法治政府建设工作要点，明确年度重点任务三十项，按照责任分工和时间节点抓好落实。");
-        let this = parse_text("示例市2024年法治政府建设年度报告\n印发2023年度法治政府建设工作要点，明确年度重点任务三十二项，按照责任分工和时间节点抓好落实。");
+        let last = parse_text(
+            "示例市2023年法治政府建设年度报告\n印发2023年度法治政府建设工作要点，明确年度重点任务三十项，按照责任分工和时间节点抓好落实。",
+        );
+        let this = parse_text(
+            "示例市2024年法治政府建设年度报告\n印发2023年度法治政府建设工作要点，明确年度重点任务三十二项，按照责任分工和时间节点抓好落实。",
+        );
         let copies = find_copies(&this, &last);
         let f = check_copied(&this, &last, 2024, Some(2023), &copies);
         assert_eq!(f.len(), 1, "the copied 2023年度 was not moved on: {f:?}");
         assert_eq!(f[0].last_line, Some(2));
-        assert_eq!(check_own(&this, 2024, false).len(), 1, "印发2023年度…工作要点 in 2024 is last year's plan");
+        assert_eq!(
+            check_own(&this, 2024, false).len(),
+            1,
+            "印发2023年度…工作要点 in 2024 is last year's plan"
+        );
     }
 
     #[test]
     fn a_year_override_that_contradicts_the_title_is_reported() {
         let r = parse_text("示例市2023年法治政府建设年度报告\n2023年，示例市深入推进依法行政。");
         let f = check_own(&r, 2024, true);
-        assert!(f.iter().any(|f| f.line == 1), "title year 2023 vs --year 2024: {f:?}");
+        assert!(
+            f.iter().any(|f| f.line == 1),
+            "title year 2023 vs --year 2024: {f:?}"
+        );
     }
 }

@@ -75,24 +75,50 @@ fn shili_2023_alone_is_clean() {
 fn json_has_exactly_the_contract_keys() {
     let result = check(&parse_text(THIS), Some(&parse_text(LAST)));
     let json = serde_json::to_value(&result).unwrap_or_default();
-    let mut top: Vec<&str> = json.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+    let mut top: Vec<&str> = json
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
     top.sort_unstable();
     assert_eq!(top, vec!["figures", "findings", "last_year", "year"]);
     let allowed = [
-        "code", "severity", "message", "line", "excerpt", "metric", "this_value", "last_value",
-        "last_line", "last_excerpt",
+        "code",
+        "severity",
+        "message",
+        "line",
+        "excerpt",
+        "metric",
+        "this_value",
+        "last_value",
+        "last_line",
+        "last_excerpt",
     ];
     for f in json["findings"].as_array().into_iter().flatten() {
         for key in f.as_object().into_iter().flat_map(|o| o.keys()) {
-            assert!(allowed.contains(&key.as_str()), "finding key {key} is not in design.md");
+            assert!(
+                allowed.contains(&key.as_str()),
+                "finding key {key} is not in design.md"
+            );
         }
     }
     let row_keys = [
-        "metric", "this_value", "last_value", "change", "this_line", "last_line", "confidence",
+        "metric",
+        "this_value",
+        "last_value",
+        "change",
+        "this_line",
+        "last_line",
+        "confidence",
     ];
     for r in json["figures"].as_array().into_iter().flatten() {
-        let keys: Vec<&str> = r.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+        let keys: Vec<&str> = r
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
         assert_eq!(keys.len(), row_keys.len(), "figure row keys: {keys:?}");
-        assert!(keys.iter().all(|k| row_keys.contains(k)), "figure row keys: {keys:?}");
+        assert!(
+            keys.iter().all(|k| row_keys.contains(k)),
+            "figure row keys: {keys:?}"
+        );
     }
 }

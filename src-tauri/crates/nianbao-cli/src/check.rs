@@ -16,7 +16,9 @@ pub fn run(file: &Path, last: Option<&Path>, year: Option<i32>, json: bool) -> C
     let last = last.map(load).transpose()?.map(|(_, r)| r);
     // A user-edited term table or lexicon in the data folder overrides the defaults.
     let user_rules = match std::env::var_os("NIANBAO_DATA_DIR") {
-        Some(dir) => Some(Rules::from_dir(Path::new(&dir)).map_err(|e| format!("[{}] {e}", e.code()))?),
+        Some(dir) => {
+            Some(Rules::from_dir(Path::new(&dir)).map_err(|e| format!("[{}] {e}", e.code()))?)
+        }
         None => None,
     };
     let rules = user_rules.as_ref().unwrap_or_else(|| Rules::embedded());
@@ -37,7 +39,12 @@ fn year_label(year: Option<i32>) -> String {
 /// The report for people.
 pub fn render_text(file: &Path, result: &CheckReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "核对报告：{}（{}）", file.display(), year_label(result.year));
+    let _ = writeln!(
+        out,
+        "核对报告：{}（{}）",
+        file.display(),
+        year_label(result.year)
+    );
     if result.last_year.is_some() || !result.figures.is_empty() {
         let _ = writeln!(out, "对照上年：{}", year_label(result.last_year));
     } else {
@@ -56,7 +63,11 @@ pub fn render_text(file: &Path, result: &CheckReport) -> String {
         out.push('\n');
     }
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-        let group: Vec<&Finding> = result.findings.iter().filter(|f| f.severity == severity).collect();
+        let group: Vec<&Finding> = result
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
         if group.is_empty() {
             continue;
         }
@@ -89,7 +100,9 @@ pub fn render_text(file: &Path, result: &CheckReport) -> String {
 
 /// The aligned table: 指标 | 上年 | 本年 | 变化 | 行号 | 置信度.
 fn figure_table(rows: &[AlignedFigure]) -> String {
-    let value = |v: Option<f64>, unit: &str| v.map_or_else(|| "—".to_owned(), |v| format!("{}{unit}", number(v)));
+    let value = |v: Option<f64>, unit: &str| {
+        v.map_or_else(|| "—".to_owned(), |v| format!("{}{unit}", number(v)))
+    };
     let lines = |a: Option<usize>, b: Option<usize>| {
         let f = |l: Option<usize>| l.map_or_else(|| "—".to_owned(), |l| l.to_string());
         format!("{}/{}", f(b), f(a))
@@ -103,7 +116,11 @@ fn figure_table(rows: &[AlignedFigure]) -> String {
                 value(r.this_value, &r.unit),
                 r.change.clone(),
                 lines(r.this_line, r.last_line),
-                if r.confidence > 0.0 { format!("{:.2}", r.confidence) } else { "—".into() },
+                if r.confidence > 0.0 {
+                    format!("{:.2}", r.confidence)
+                } else {
+                    "—".into()
+                },
             ]
         })
         .collect();

@@ -22,46 +22,96 @@ fn fixture(name: &str) -> String {
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("stdout must be JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+        panic!(
+            "stdout must be JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
     })
 }
 
 #[test]
 fn check_against_last_year_prints_the_table_and_findings_in_chinese() {
-    let out = nianbao(&["check", &fixture("shili_2024.txt"), "--last", &fixture("shili_2023.txt")]);
-    assert_eq!(out.status.code(), Some(0), "findings are not a failure: {}", String::from_utf8_lossy(&out.stderr));
+    let out = nianbao(&[
+        "check",
+        &fixture("shili_2024.txt"),
+        "--last",
+        &fixture("shili_2023.txt"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "findings are not a failure: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    for part in ["核对报告", "2024年度", "对照上年：2023年度", "数据对照", "指标", "上年", "本年", "变化", "【错误】", "【警告】", "【提示】", "arith.rate", "原文："] {
-        assert!(text.contains(part), "text report must contain {part}:\n{text}");
+    for part in [
+        "核对报告",
+        "2024年度",
+        "对照上年：2023年度",
+        "数据对照",
+        "指标",
+        "上年",
+        "本年",
+        "变化",
+        "【错误】",
+        "【警告】",
+        "【提示】",
+        "arith.rate",
+        "原文：",
+    ] {
+        assert!(
+            text.contains(part),
+            "text report must contain {part}:\n{text}"
+        );
     }
 }
 
 #[test]
 fn check_json_follows_the_contract() {
-    let out = nianbao(&["check", &fixture("shili_2024.txt"), "--last", &fixture("shili_2023.txt"), "--format", "json"]);
+    let out = nianbao(&[
+        "check",
+        &fixture("shili_2024.txt"),
+        "--last",
+        &fixture("shili_2023.txt"),
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let v = json(&out);
     assert_eq!(v["year"], 2024);
     assert_eq!(v["last_year"], 2023);
     let findings = v["findings"].as_array().cloned().unwrap_or_default();
     assert!(
-        findings.iter().any(|f| f["code"] == "arith.rate" && f["severity"] == "error"),
+        findings
+            .iter()
+            .any(|f| f["code"] == "arith.rate" && f["severity"] == "error"),
         "the planted rate error is in the JSON"
     );
     assert!(
-        findings.iter().all(|f| f["line"].is_u64() && f["excerpt"].is_string() && f["message"].is_string()),
+        findings
+            .iter()
+            .all(|f| f["line"].is_u64() && f["excerpt"].is_string() && f["message"].is_string()),
         "every finding has line, excerpt and message"
     );
     let figures = v["figures"].as_array().cloned().unwrap_or_default();
     assert!(
-        figures.iter().any(|r| r["metric"] == "行政复议·受理" && r["last_value"] == 128.0 && r["this_value"] == 176.0),
+        figures.iter().any(|r| r["metric"] == "行政复议·受理"
+            && r["last_value"] == 128.0
+            && r["this_value"] == 176.0),
         "the aligned table pairs 行政复议·受理 128 → 176"
     );
 }
 
 #[test]
 fn year_option_overrides_the_reports_own_year() {
-    let out = nianbao(&["check", &fixture("shili_2023.txt"), "--year", "2025", "--format", "json"]);
+    let out = nianbao(&[
+        "check",
+        &fixture("shili_2023.txt"),
+        "--year",
+        "2025",
+        "--format",
+        "json",
+    ]);
     let v = json(&out);
     assert_eq!(v["year"], 2025, "--year wins over the title");
     let stale = v["findings"]
@@ -77,12 +127,21 @@ fn check_without_last_year_runs_the_single_report_rules() {
     let out = nianbao(&["check", &fixture("shili_2023.txt"), "--format", "json"]);
     let v = json(&out);
     assert!(v["last_year"].is_null(), "no last year given");
-    assert_eq!(v["figures"].as_array().map(Vec::len), Some(0), "no table without last year");
+    assert_eq!(
+        v["figures"].as_array().map(Vec::len),
+        Some(0),
+        "no table without last year"
+    );
 }
 
 #[test]
 fn an_unreadable_last_year_file_exits_2_with_one_line() {
-    let out = nianbao(&["check", &fixture("shili_2024.txt"), "--last", "/nonexistent/上年.txt"]);
+    let out = nianbao(&[
+        "check",
+        &fixture("shili_2024.txt"),
+        "--last",
+        "/nonexistent/上年.txt",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "one-line reason: {err}");
@@ -99,7 +158,11 @@ fn a_broken_user_term_table_is_a_clear_error() {
         .output()
         .expect("run nianbao");
     let _ = std::fs::remove_dir_all(&dir);
-    assert_eq!(out.status.code(), Some(2), "a user's broken rule file is invalid input");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a user's broken rule file is invalid input"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("check.bad_rule_file"));
 }
 
@@ -127,5 +190,9 @@ fn the_jiangshan_rate_error_is_found_through_the_whole_pipeline() {
         .filter(|f| f["severity"] == "error")
         .filter_map(|f| f["code"].as_str())
         .collect();
-    assert_eq!(errors, vec!["arith.rate"], "实现率98% vs 299/315 is the one real error");
+    assert_eq!(
+        errors,
+        vec!["arith.rate"],
+        "实现率98% vs 299/315 is the one real error"
+    );
 }
