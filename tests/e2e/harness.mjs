@@ -18,6 +18,15 @@ export const FIXTURES = join(repo, 'tests/fixtures');
 const APP = resolve(process.env.NIANBAO_APP ?? join(repo, 'target/debug/nianbao-app'));
 const DRIVER = process.env.TAURI_DRIVER ?? join(repo, '.tools/bin/tauri-driver');
 
+const REPAINT = `
+  const dot = document.createElement('div');
+  Object.assign(dot.style, { position: 'fixed', left: '0', bottom: '0', width: '1px', height: '1px', opacity: '0.01' });
+  document.body.appendChild(dot);
+  let n = 0;
+  const tick = () => { dot.style.opacity = n % 2 ? '0.01' : '0.02'; if (++n < 60) requestAnimationFrame(tick); else dot.remove(); };
+  requestAnimationFrame(tick);
+`;
+
 function freePort() {
   return new Promise((ok, fail) => {
     const server = createServer();
@@ -109,6 +118,9 @@ export async function launch(args = []) {
 
   const screenshot = async (name) => {
     await mkdir(SCREENSHOTS, { recursive: true });
+    // WebKitWebDriver waits for the next painted frame, which a still page under Xvfb never
+    // produces: flicker a 1-px dot for a moment so there is one.
+    await driver.execute(REPAINT).catch(() => {});
     const file = join(SCREENSHOTS, `${name}.png`);
     await writeFile(file, await driver.screenshot());
     return file;

@@ -14,7 +14,19 @@ const theme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: '#faf6ec' },
 });
 
+/**
+ * The nonce Tauri gives this page's styles. CodeMirror injects its styles in a <style> element,
+ * which the strict CSP (style-src 'self' + nonce) only lets through with this nonce; index.html
+ * carries an empty <style> for Tauri to stamp. Empty outside Tauri (tests, plain browser).
+ */
+export function pageStyleNonce(doc: Document = document): string {
+  const carrier = doc.querySelector<HTMLStyleElement>('style#csp-nonce-carrier');
+  // Browsers expose the nonce as a property only (the attribute is blanked); jsdom the reverse.
+  return carrier?.nonce || carrier?.getAttribute('nonce') || '';
+}
+
 export function createEditor(parent: HTMLElement, text: string): EditorView {
+  const nonce = pageStyleNonce();
   return new EditorView({
     parent,
     state: EditorState.create({
@@ -27,6 +39,7 @@ export function createEditor(parent: HTMLElement, text: string): EditorView {
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ lang: 'zh-CN', 'aria-label': '报告正文' }),
         theme,
+        nonce ? EditorView.cspNonce.of(nonce) : [],
       ],
     }),
   });
