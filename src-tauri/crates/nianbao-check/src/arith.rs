@@ -17,6 +17,9 @@ use crate::text::{
     Quantity, clause_after, clause_before, excerpt_at, fmt_value, is_han, quantities, sentences,
 };
 
+/// Sentences with more quantities than this are not a clause group a drafter wrote: skipped.
+const MAX_PER_SENTENCE: usize = 60;
+
 pub fn check(report: &Report, rules: &Rules) -> Vec<Finding> {
     let mut out = Vec::new();
     for (line, text) in report.paragraphs() {
@@ -25,11 +28,12 @@ pub fn check(report: &Report, rules: &Rules) -> Vec<Finding> {
             continue;
         }
         for range in sentences(text) {
-            let qs: Vec<&Quantity> = all
-                .iter()
-                .filter(|q| range.start <= q.start && q.start < range.end)
-                .collect();
-            if qs.is_empty() {
+            // Quantities are in text order: a binary search finds the sentence's own.
+            let from = all.partition_point(|q| q.start < range.start);
+            let to = all.partition_point(|q| q.start < range.end);
+            let qs: Vec<&Quantity> = all[from..to.max(from)].iter().collect();
+            // No real sentence holds this many figures; comparing them all would be quadratic.
+            if qs.is_empty() || qs.len() > MAX_PER_SENTENCE {
                 continue;
             }
             let s = Sentence {
@@ -85,10 +89,12 @@ impl Sentence<'_> {
 
     /// The metric family the parser gave the figure at this quantity, if any.
     fn family(&self, q: &Quantity) -> Option<&str> {
-        self.report
-            .figures
+        let figures = &self.report.figures;
+        let from = figures.partition_point(|f| f.line < self.line);
+        figures[from..]
             .iter()
-            .find(|f| f.line == self.line && f.start < q.end && q.start < f.end)
+            .take_while(|f| f.line == self.line)
+            .find(|f| f.start < q.end && q.start < f.end)
             .and_then(|f| f.metric.split_once('·').map(|(fam, _)| fam))
     }
 

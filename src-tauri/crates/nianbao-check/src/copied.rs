@@ -5,6 +5,7 @@
 //! few best candidates of each paragraph are diffed. Never flags short lines (headings).
 
 use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
 
 use nianbao_report::Report;
 
@@ -23,6 +24,8 @@ pub const SAME_AS_LAST: f64 = 0.8;
 pub const DERIVED: f64 = 0.5;
 /// Candidates must share this fraction of the longer paragraph's character bigrams.
 const PREFILTER: f64 = 0.35;
+/// The copy search stops after this long (pathological input only; a report takes ~10 ms).
+const TIME_BUDGET: Duration = Duration::from_secs(2);
 /// A candidate this similar ends the search for a paragraph's match.
 const CERTAIN: f64 = 0.9;
 /// At most this many candidates per paragraph are diffed.
@@ -63,10 +66,17 @@ pub fn find_copies(this: &Report, last: &Report) -> Vec<Copy> {
             index.entry(*g).or_default().push(i as u32);
         }
     }
+    // A bigram found in very many paragraphs says nothing about which one was copied.
+    let common = (last_paras.len() / 4).max(64);
+    index.retain(|_, ids| ids.len() <= common);
+    let deadline = Instant::now() + TIME_BUDGET;
     let mut last_tokens: HashMap<usize, Vec<&str>> = HashMap::new();
     let mut out = Vec::new();
     let mut counts = vec![0u32; last_paras.len()];
     for (line, text) in this.paragraphs() {
+        if Instant::now() > deadline {
+            break;
+        }
         if text.chars().count() < MIN_CHARS {
             continue;
         }

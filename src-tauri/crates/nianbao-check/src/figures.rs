@@ -6,7 +6,7 @@
 //! Ambiguous candidates are left unpaired rather than guessed, and an unpaired figure is only
 //! reported as dropped or new when no figure of the other year carries its metric at all.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use nianbao_report::{Figure, Report, SectionKind};
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,11 @@ const KIND: f64 = 0.1;
 const THRESHOLD: f64 = 0.5;
 /// A competing candidate this close to the best makes a pair ambiguous.
 const MARGIN: f64 = 0.05;
+/// Figures per report that are aligned at all (a real report has a few hundred); bounds the
+/// work on pathological input.
+const MAX_FIGURES: usize = 3000;
+/// Candidates per figure, of each of: exact metric, same family.
+const MAX_CANDIDATES: usize = 32;
 /// From this confidence on, a pair is sure enough for warnings and errors.
 const SURE: f64 = 0.6;
 /// `figure.swing`: a change of half or more either way…
@@ -142,13 +147,11 @@ impl<'r> FigureAligner<'r> {
         };
         let (tw, lw) = (words(this), words(last));
         // Only figures of the same family can pair: index last year's by family.
-        let mut by_family: std::collections::HashMap<&str, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (j, b) in last.figures.iter().enumerate() {
-            by_family
-                .entry(family(&b.metric).unwrap_or(&b.metric))
-                .or_default()
-                .push(j);
+        let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_metric: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, b) in last.figures.iter().enumerate().take(MAX_FIGURES) {
+            by_family.entry(family(&b.metric).unwrap_or(&b.metric)).or_default().push(j);
+            by_metric.entry(b.metric.as_str()).or_default().push(j);
         }
         let mut candidates = Vec::new();
         let mut out = Alignment::default();
@@ -162,13 +165,24 @@ impl<'r> FigureAligner<'r> {
                 out.ambiguous_last.insert(j);
             }
         }
-        for (i, a) in this.figures.iter().enumerate() {
+        for (i, a) in this.figures.iter().enumerate().take(MAX_FIGURES) {
             if out.ambiguous_this.contains(&i) {
                 continue;
             }
             let wa = &tw[i];
-            let same_family = by_family.get(family(&a.metric).unwrap_or(&a.metric));
-            for &j in same_family.into_iter().flatten() {
+            // Exact metric first, then the rest of the family; a bounded number of each.
+            let exact = by_metric.get(a.metric.as_str()).into_iter().flatten();
+            let same_family = by_family
+                .get(family(&a.metric).unwrap_or(&a.metric))
+                .into_iter()
+                .flatten()
+                .filter(|j| last.figures[**j].metric != a.metric);
+            let group: Vec<usize> = exact
+                .take(MAX_CANDIDATES)
+                .chain(same_family.take(MAX_CANDIDATES))
+                .copied()
+                .collect();
+            for j in group {
                 let b = &last.figures[j];
                 if out.ambiguous_last.contains(&j) {
                     continue;
