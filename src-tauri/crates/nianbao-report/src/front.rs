@@ -104,7 +104,9 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
     let lowest = lines.len().saturating_sub(TRAILER_LIMIT).max(body_start);
     while body_end >= lowest.max(1) {
         let line = trim(&lines[body_end - 1]);
-        if line.is_empty() || is_chrome(line, chrome) {
+        let trailer = line.is_empty() || is_chrome(line, chrome);
+        if trailer {
+            // blank lines and portal chrome after the signature
         } else if signed.is_none() && DATE_LINE.is_match(line) {
             signed = Some(line.to_owned());
         } else if signature.is_none() && line.chars().count() <= 30 && ISSUER.is_match(line) {

@@ -138,6 +138,26 @@ impl Lexicon {
         })
     }
 
+    /// The defaults with any of `front.toml`, `sections.toml`, `metrics.toml` found in `dir`
+    /// (the user's data folder) replacing the embedded file of the same name.
+    pub fn with_overrides(dir: &std::path::Path) -> Result<Lexicon, ReportError> {
+        let read = |file: &'static str, default: &'static str| -> Result<String, ReportError> {
+            match std::fs::read_to_string(dir.join(file)) {
+                Ok(text) => Ok(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(default.to_owned()),
+                Err(e) => Err(ReportError::Lexicon {
+                    file,
+                    reason: e.to_string(),
+                }),
+            }
+        };
+        Lexicon::from_toml(
+            &read("front.toml", FRONT)?,
+            &read("sections.toml", SECTIONS)?,
+            &read("metrics.toml", METRICS)?,
+        )
+    }
+
     /// The embedded defaults.
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -167,6 +187,28 @@ mod tests {
         let err = Lexicon::from_toml(FRONT, "[bogus]\nheading = {}\n", METRICS)
             .expect_err("an unknown kind must be refused, not ignored");
         assert_eq!(err.code(), "report.lexicon");
+    }
+
+    #[test]
+    fn a_data_folder_file_replaces_the_embedded_one() {
+        let dir = std::env::temp_dir().join(format!("nianbao-lexicon-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let edited = SECTIONS.replace("\"存在问题\" = 8", "\"存在问题\" = 8, \"美中不足\" = 8");
+        std::fs::write(dir.join("sections.toml"), edited).expect("write override");
+        let lex = Lexicon::with_overrides(&dir).expect("an edited file parses");
+        let _ = std::fs::remove_dir_all(&dir);
+        let problems = lex
+            .kind_words(SectionKind::Problems)
+            .expect("problems kind");
+        assert!(
+            problems.heading.contains_key("美中不足"),
+            "the drafter's word is used"
+        );
+        assert_eq!(
+            lex.metrics.families.len(),
+            Lexicon::builtin().metrics.families.len(),
+            "missing files fall back to the embedded ones"
+        );
     }
 
     #[test]

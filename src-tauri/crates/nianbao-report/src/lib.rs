@@ -27,7 +27,7 @@ use nianbao_import::ImportedText;
 
 /// Parse imported text (with its heading hints) into a report.
 pub fn parse(imported: &ImportedText) -> Report {
-    parse_text(&imported.text)
+    ReportParser::builtin().parse(imported)
 }
 
 /// Parse plain text into a report with the built-in lexicon.
@@ -70,6 +70,21 @@ impl ReportParser {
 
     /// Parse plain text into a report. Never fails and never panics.
     pub fn parse_text(&self, text: &str) -> Report {
+        self.parse_with_hints(text, &[])
+    }
+
+    /// Parse imported text; its heading hints (Word heading styles, `<h2>`) make unnumbered
+    /// lines headings.
+    pub fn parse(&self, imported: &ImportedText) -> Report {
+        let hints: Vec<(usize, u8)> = imported
+            .heading_hints
+            .iter()
+            .map(|h| (h.line, h.level))
+            .collect();
+        self.parse_with_hints(&imported.text, &hints)
+    }
+
+    fn parse_with_hints(&self, text: &str, hints: &[(usize, u8)]) -> Report {
         let lines: Vec<String> = text.lines().map(str::to_owned).collect();
         let front = front::read(&lines, &self.lexicon.chrome);
         let entries = outline::entries(
@@ -77,6 +92,7 @@ impl ReportParser {
             front.body_start,
             front.body_end,
             &self.lexicon.headless,
+            hints,
             |h| self.scorer.heading_kind(h),
         );
         let mut sections = outline::nest(&entries, &lines, front.body_end);
@@ -204,6 +220,23 @@ mod tests {
             report.kind_at(3),
             SectionKind::Disputes,
             "an unclassified subsection inherits its parent's kind"
+        );
+    }
+
+    #[test]
+    fn a_heading_hint_makes_an_unnumbered_line_a_heading() {
+        let imported = ImportedText {
+            text: "示例市2023年法治政府建设情况报告\n2023年,示例市推进依法行政。\n存在的问题\n执法力量不足。".into(),
+            format: nianbao_import::SourceFormat::Docx,
+            encoding: "UTF-8".into(),
+            heading_hints: vec![nianbao_import::HeadingHint { line: 3, level: 1 }],
+        };
+        let report = parse(&imported);
+        let kinds: Vec<SectionKind> = report.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [SectionKind::Problems],
+            "a Word heading without a number is still a part"
         );
     }
 

@@ -14,7 +14,8 @@ use crate::numerals::chinese_value;
 use crate::text::trim;
 
 static LEVEL1: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<n>[一二三四五六七八九十]{1,3})\s*[、，,．.]").expect("static regex")
+    Regex::new(r"^(?:(?P<n>[一二三四五六七八九十]{1,3})\s*[、，,．.]|第(?P<p>[一二三四五六七八九十]{1,3})部分\s*[、，,．.：:]?)")
+        .expect("static regex")
 });
 static LEVEL2: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(]\s*(?P<n>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、，,．.]?")
@@ -23,7 +24,8 @@ static LEVEL2: LazyLock<Regex> = LazyLock::new(|| {
 static LEVEL3: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.)").expect("static regex"));
 static LEVEL4: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]\s*(?P<n>\d{1,2})\s*[）)]\s*[、，,．.]?").expect("static regex")
+    Regex::new(r"^(?:[（(]\s*(?P<n>\d{1,2})\s*[）)]|(?P<c>[①-⑳]))\s*[、，,．.]?")
+        .expect("static regex")
 });
 static LEVEL5: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>[一二三四五六七八九十]{1,2})是").expect("static regex"));
@@ -60,8 +62,12 @@ pub fn heading(raw: &str) -> Option<Heading> {
     .into_iter()
     .find_map(|(level, re)| re.captures(line).map(|c| (level, c)))?;
     let whole = m.get(0)?;
-    let n = m.name("n")?.as_str();
-    if level != 3 && level != 4 && chinese_value(n).is_none() {
+    let n = m
+        .name("n")
+        .or_else(|| m.name("p"))
+        .or_else(|| m.name("c"))?
+        .as_str();
+    if (level == 1 || level == 2 || level == 5) && chinese_value(n).is_none() {
         return None;
     }
     let rest = &line[whole.end()..];
@@ -167,7 +173,8 @@ pub fn nest(entries: &[Entry], lines: &[String], body_end: usize) -> Vec<Section
     roots
 }
 
-/// The outline entries of the body lines `body_start..=body_end`: every heading line, and every
+/// The outline entries of the body lines `body_start..=body_end`: every heading line (numbered,
+/// or marked as a heading by the source: `hints` are `(line, level)`), and every
 /// paragraph that begins a part without a heading (`headless`: kind and how such a part
 /// begins). A headless part is taken only in the second half of the body, only after the first
 /// heading, and only when the enclosing top-level part is not already of that kind by its
@@ -177,6 +184,7 @@ pub fn entries(
     body_start: usize,
     body_end: usize,
     headless: &[(SectionKind, Regex)],
+    hints: &[(usize, u8)],
     heading_kind: impl Fn(&str) -> Option<SectionKind>,
 ) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
@@ -185,7 +193,19 @@ pub fn entries(
     let mut found: Vec<SectionKind> = Vec::new();
     for n in body_start..=body_end {
         let Some(raw) = lines.get(n - 1) else { break };
-        if let Some(h) = heading(raw) {
+        // A short line the source marked as a heading (a Word heading style) without a number.
+        let hinted = || {
+            let text = trim(raw);
+            let level = hints.iter().find(|(l, _)| *l == n).map(|(_, lv)| *lv)?;
+            (!text.is_empty() && text.chars().count() <= MAX_HEADING_CHARS && !text.contains('。'))
+                .then(|| Heading {
+                    level: level.clamp(1, 4),
+                    number: String::new(),
+                    text: heading_text(text),
+                    prefix_len: 0,
+                })
+        };
+        if let Some(h) = heading(raw).or_else(hinted) {
             if h.level == 1 {
                 top_kind = heading_kind(&h.text);
                 found.extend(top_kind);
@@ -240,6 +260,8 @@ mod tests {
             ("2、规范执法", 3, "2、"),
             ("（1）案卷评查", 4, "（1）"),
             ("一是加强组织领导。市政府……", 5, "一是"),
+            ("第二部分 存在的问题", 1, "第二部分"),
+            ("①案卷评查", 4, "①"),
         ] {
             let h = heading(line).unwrap_or_else(|| panic!("{line} is a heading"));
             assert_eq!((h.level, h.number.as_str()), (level, number), "{line}");
