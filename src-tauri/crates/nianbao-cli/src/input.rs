@@ -20,8 +20,30 @@ pub fn load(path: &Path) -> Result<(ImportedText, Report), Box<dyn std::error::E
             e.code()
         )
     })?;
-    let report = nianbao_report::parse(&imported);
+    let report = match user_parser()? {
+        Some(parser) => parser.parse(&imported),
+        None => nianbao_report::parse(&imported),
+    };
     Ok((imported, report))
+}
+
+/// The drafter's own lexicon: `front.toml`, `sections.toml` or `metrics.toml` in
+/// `NIANBAO_DATA_DIR` replace the embedded files of the same name. `None` when there are none.
+fn user_parser() -> Result<Option<nianbao_report::ReportParser>, Box<dyn std::error::Error>> {
+    let Some(dir) = std::env::var_os("NIANBAO_DATA_DIR").map(std::path::PathBuf::from) else {
+        return Ok(None);
+    };
+    let edited = ["front.toml", "sections.toml", "metrics.toml"]
+        .iter()
+        .any(|f| dir.join(f).is_file());
+    if !edited {
+        return Ok(None);
+    }
+    let lexicon =
+        nianbao_report::Lexicon::with_overrides(&dir).map_err(|e| format!("[{}] {e}", e.code()))?;
+    let parser =
+        nianbao_report::ReportParser::new(lexicon).map_err(|e| format!("[{}] {e}", e.code()))?;
+    Ok(Some(parser))
 }
 
 /// Display width of a text in a terminal: CJK and full-width characters take two columns.

@@ -93,3 +93,68 @@ fn outline_of_a_missing_file_exits_2_with_one_line() {
     );
     assert!(out.stdout.is_empty(), "nothing on stdout for a failure");
 }
+
+#[test]
+fn a_lexicon_file_in_the_data_folder_changes_the_section_kinds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("示例市2023.txt");
+    std::fs::write(
+        &report,
+        "示例市2023年法治政府建设情况报告\n一、加强组织领导\n市政府常务会议研究法治工作5次。\n二、自我审视\n本年度其他情况如下。\n",
+    )
+    .expect("write report");
+    let kinds = |data: &std::path::Path| -> Vec<String> {
+        let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args([
+                "outline",
+                report.to_str().expect("utf-8 path"),
+                "--format",
+                "json",
+            ])
+            .env("NIANBAO_DATA_DIR", data)
+            .output()
+            .expect("run nianbao");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v["sections"]
+            .as_array()
+            .expect("sections")
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("data dir");
+    assert_ne!(
+        kinds(&data)[1],
+        "problems",
+        "自我审视 is not a built-in heading word"
+    );
+    let sections = include_str!("../../nianbao-report/data/sections.toml")
+        .replace("\"存在问题\" = 8", "\"存在问题\" = 8, \"自我审视\" = 8");
+    std::fs::write(data.join("sections.toml"), sections).expect("write override");
+    assert_eq!(
+        kinds(&data)[1],
+        "problems",
+        "the office's own heading word is used"
+    );
+    std::fs::write(data.join("sections.toml"), "not = [toml").expect("write broken override");
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["outline", report.to_str().expect("utf-8 path")])
+        .env("NIANBAO_DATA_DIR", &data)
+        .output()
+        .expect("run nianbao");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a broken lexicon file is an input error"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("sections.toml"),
+        "names the file"
+    );
+}

@@ -193,7 +193,7 @@ mod tests {
     fn a_data_folder_file_replaces_the_embedded_one() {
         let dir = std::env::temp_dir().join(format!("nianbao-lexicon-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let edited = SECTIONS.replace("\"存在问题\" = 8", "\"存在问题\" = 8, \"美中不足\" = 8");
+        let edited = SECTIONS.replace("\"存在问题\" = 8", "\"存在问题\" = 8, \"自我审视\" = 8");
         std::fs::write(dir.join("sections.toml"), edited).expect("write override");
         let lex = Lexicon::with_overrides(&dir).expect("an edited file parses");
         let _ = std::fs::remove_dir_all(&dir);
@@ -201,7 +201,7 @@ mod tests {
             .kind_words(SectionKind::Problems)
             .expect("problems kind");
         assert!(
-            problems.heading.contains_key("美中不足"),
+            problems.heading.contains_key("自我审视"),
             "the drafter's word is used"
         );
         assert_eq!(
