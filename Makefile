@@ -22,13 +22,14 @@ APT_EXPORT := libreoffice-writer-nogui poppler-utils
 export WEBKIT_DISABLE_COMPOSITING_MODE := 1
 export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
-.PHONY: help run test bench app ui-build deps deps-apt deps-npm deps-driver \
+.PHONY: help run test bench fuzz app ui-build deps deps-apt deps-npm deps-driver \
 	fmt clippy cargo-test ui-check ui-test e2e bindings
 
 help:
 	@echo "make run    build and start 年报助手"
 	@echo "make test   run every test (fmt, clippy, cargo test, UI checks, end-to-end)"
-	@echo "make bench  run the domain crates' benchmarks (release)"
+	@echo "make bench  every benchmark (release) in one table against the budgets, with the Python baseline"
+	@echo "make fuzz   fuzz every importer and the parser (FUZZ_SECONDS each, default 60)"
 
 # --- what is needed --------------------------------------------------------------------------
 deps-apt:
@@ -84,8 +85,13 @@ test:
 	@$(STEP) "tauri-driver" $(MAKE) --no-print-directory deps-driver
 	@$(STEP) "end-to-end (tauri-driver, Xvfb)" $(MAKE) --no-print-directory e2e
 
+# Every benchmark (release) and the Python baseline, as one table against design.md's budgets.
 bench:
-	cargo bench
+	$(ROOT)/scripts/bench/run.sh
+
+# Long fuzzing of every importer and the parser (FUZZ_SECONDS each, default 60); not in `make test`.
+fuzz:
+	$(ROOT)/scripts/bench/fuzz.sh
 
 # Regenerate ui/src/lib/api/bindings from the Rust IPC types.
 bindings:

@@ -91,6 +91,13 @@ else
   rm -f "$out/nianbao.times"
 fi
 
+say "nianbao figures as a whole process ($runs runs)"
+if "$nianbao" figures "$this" >/dev/null 2>&1; then
+  time_runs figures "$runs" "$nianbao" figures "$this"
+else
+  rm -f "$out/figures.times"
+fi
+
 say "Python baseline: virtual environment with jieba"
 venv="$here/.venv"
 rm -f "$out/python.times" "$out/python-work.times"

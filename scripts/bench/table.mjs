@@ -81,12 +81,19 @@ function width(s) {
 const pad = (s, n) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 const divan = parseDivan(fs.existsSync(divanPath) ? fs.readFileSync(divanPath, 'utf8') : '');
+
 const nianbaoRuns = readTimes('nianbao.times');
 const pythonRuns = readTimes('python.times');
 const pythonWork = readTimes('python-work.times');
 
+const divanText = fs.existsSync(divanPath) ? fs.readFileSync(divanPath, 'utf8') : '';
+
 function lookup(source, key) {
-  if (source === 'process') return median(key === 'nianbao' ? nianbaoRuns : pythonRuns);
+  if (source === 'process') return median(key === 'nianbao' ? nianbaoRuns : readTimes(`${key}.times`));
+  if (source === 'log') {
+    const m = divanText.match(new RegExp(key, 'u'));
+    return m ? Number(m[1]) * 1000 : null;
+  }
   const re = new RegExp('^' + key.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+') + '$');
   const hits = [...divan].filter(([k]) => re.test(k)).map(([, v]) => v);
   return hits.length ? Math.max(...hits) : null;
