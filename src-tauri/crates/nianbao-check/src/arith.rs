@@ -89,8 +89,10 @@ impl Sentence<'_> {
 
     /// The metric family the parser gave the figure at this quantity, if any.
     fn family(&self, q: &Quantity) -> Option<&str> {
+        // Figures are in text order (line, then position): skip to the first that could overlap.
         let figures = &self.report.figures;
-        let from = figures.partition_point(|f| f.line < self.line);
+        let from = figures
+            .partition_point(|f| f.line < self.line || (f.line == self.line && f.end <= q.start));
         figures[from..]
             .iter()
             .take_while(|f| f.line == self.line)

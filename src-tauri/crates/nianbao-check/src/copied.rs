@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use nianbao_report::Report;
 
 use crate::diff::{self, Piece};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::rules::Rules;
 use crate::text::{is_han, shorten};
 
@@ -135,17 +135,36 @@ pub fn find_copies(this: &Report, last: &Report) -> Vec<Copy> {
     out
 }
 
-/// `text.same_as_last` for every copy at or above [`SAME_AS_LAST`].
+/// `text.same_as_last` for every copy at or above [`SAME_AS_LAST`], except heading lines (a
+/// part's heading repeats every year by design). A copy whose only changes are numbers (the
+/// figures and years were updated, the wording kept) is how most reports are written: it is
+/// told as info, not as a warning.
 pub fn findings(this: &Report, last: &Report, copies: &[Copy]) -> Vec<Finding> {
+    let headings: HashSet<usize> = this
+        .all_sections()
+        .into_iter()
+        .filter(|s| {
+            let whole = this.line(s.line).trim().chars().count();
+            whole <= s.number.chars().count() + s.heading.chars().count() + 2
+        })
+        .map(|s| s.line)
+        .collect();
     copies
         .iter()
-        .filter(|c| c.ratio >= SAME_AS_LAST)
+        .filter(|c| c.ratio >= SAME_AS_LAST && !headings.contains(&c.this_line))
         .map(|c| {
             let changes = diff::render_changes(&c.pieces, 6);
+            let numbers_only = !changes.is_empty() && only_numbers_changed(&c.pieces);
             let message = if changes.is_empty() {
                 format!(
                     "本段与上年报告第{}行完全相同，请确认是否已按本年度情况更新",
                     c.last_line
+                )
+            } else if numbers_only {
+                format!(
+                    "本段沿用上年报告第{}行的文字，仅更新了数字：{}",
+                    c.last_line,
+                    shorten(&changes, 160)
                 )
             } else {
                 format!(
@@ -155,15 +174,60 @@ pub fn findings(this: &Report, last: &Report, copies: &[Copy]) -> Vec<Finding> {
                     shorten(&changes, 160)
                 )
             };
-            Finding::new(
+            let mut finding = Finding::new(
                 "text.same_as_last",
                 c.this_line,
                 this.line(c.this_line),
                 message,
             )
-            .with_last(c.last_line, last.line(c.last_line))
+            .with_last(c.last_line, last.line(c.last_line));
+            if numbers_only {
+                finding.severity = Severity::Info;
+            }
+            finding
         })
         .collect()
+}
+
+/// Whether every removed or added run is a number with at most a short unit (`113件`, `97.67%`,
+/// `2023`, `260余次`): the wording is last year's, only the figures moved.
+/// Runs that only move a year (`[-2023-]{+2024+}`) do not count: a paragraph whose only change
+/// is its year is last year's paragraph.
+fn only_numbers_changed(pieces: &[Piece]) -> bool {
+    let changed: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Same(_) => None,
+            Piece::Removed(t) | Piece::Added(t) => Some(t.as_str()),
+        })
+        .collect();
+    changed.iter().all(|t| is_number_run(t)) && changed.iter().any(|t| !is_year(t))
+}
+
+/// `2023`, `2023年`: a year, not a figure.
+fn is_year(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('年');
+    t.len() == 4
+        && (t.starts_with("19") || t.starts_with("20"))
+        && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_number_run(text: &str) -> bool {
+    const NUMERAL: &str = "0123456789.%％〇零一二三四五六七八九十百千万亿两余多近约";
+    let mut numerals = 0;
+    let mut other = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if NUMERAL.contains(c) {
+            numerals += 1;
+        } else if c == '、' || c == '，' || c == ',' {
+            // a list of numbers stays a list of numbers
+        } else {
+            other += 1;
+        }
+    }
+    // Chinese numerals alone (`七五`, `十九大`'s `十九`) name things; with a unit they count.
+    let digits = text.chars().any(|c| c.is_ascii_digit());
+    numerals > 0 && other <= 2 && (digits || other > 0)
 }
 
 #[cfg(test)]
@@ -185,6 +249,37 @@ mod tests {
             f[0].message.contains("[-113件-]{+128件+}"),
             "{}",
             f[0].message
+        );
+    }
+
+    #[test]
+    fn updated_figures_in_kept_wording_are_info_and_headings_are_never_flagged() {
+        let last = "示例市2023年法治政府建设年度报告\n一、2023年推进法治政府建设的主要举措和成效\n全年受理行政复议申请113件，审结108件，办结率95.58%，较上年提高两个百分点。\n组织领导干部旁听庭审活动，提升领导干部运用法治思维和法治方式的能力。";
+        let this = "示例市2024年法治政府建设年度报告\n一、2024年推进法治政府建设的主要举措和成效\n全年受理行政复议申请128件，审结126件，办结率98.44%，较上年提高两个百分点。\n组织领导干部旁听庭审活动，提升领导干部运用法治思维和法治方式的能力。";
+        let (t, l) = (parse_text(this), parse_text(last));
+        let f = findings(&t, &l, &find_copies(&t, &l));
+        let lines: Vec<(usize, Severity)> = f.iter().map(|f| (f.line, f.severity)).collect();
+        assert_eq!(
+            lines,
+            [(3, Severity::Info), (4, Severity::Warning)],
+            "the heading is not flagged; figures updated in last year's wording is info; an identical paragraph is a warning: {f:?}"
+        );
+        assert!(f[0].message.contains("仅更新了数字"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_changed_word_is_not_a_number_run() {
+        assert!(is_number_run("113件") && is_number_run("97.67%") && is_number_run("260余次"));
+        assert!(is_number_run("两次") && is_number_run("三千余件"));
+        assert!(!is_number_run("包容审慎监管") && !is_number_run("调查"));
+        assert!(!is_number_run("七五"), "“七五”普法 is a name, not a figure");
+        assert!(
+            !only_numbers_changed(&[
+                Piece::Removed("2023".into()),
+                Piece::Added("2024".into()),
+                Piece::Same("年，示例市坚持依法行政。".into()),
+            ]),
+            "a paragraph whose only change is its year is last year's paragraph"
         );
     }
 

@@ -150,7 +150,10 @@ impl<'r> FigureAligner<'r> {
         let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut by_metric: HashMap<&str, Vec<usize>> = HashMap::new();
         for (j, b) in last.figures.iter().enumerate().take(MAX_FIGURES) {
-            by_family.entry(family(&b.metric).unwrap_or(&b.metric)).or_default().push(j);
+            by_family
+                .entry(family(&b.metric).unwrap_or(&b.metric))
+                .or_default()
+                .push(j);
             by_metric.entry(b.metric.as_str()).or_default().push(j);
         }
         let mut candidates = Vec::new();

@@ -6,6 +6,9 @@
 //! It must never fail just because the machine forbids namespaces: it then prints why it skipped.
 //! It reads only the project's own sample library, never the real corpus.
 
+/// A process's exit code, stdout and stderr (with the temp folder replaced by `<dir>`).
+type Outcome = (Option<i32>, String, String);
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -61,7 +64,7 @@ impl Side {
 
     /// Run `nianbao args...`; the result with this side's folder written as `<dir>`, so the
     /// two sides can be compared byte for byte.
-    fn nianbao(&self, args: &[&str]) -> (Option<i32>, String, String) {
+    fn nianbao(&self, args: &[&str]) -> Outcome {
         let Output {
             status,
             stdout,
@@ -81,7 +84,7 @@ impl Side {
     }
 
     /// The whole tour of the sample library; each step's outcome plus the drafted files.
-    fn tour(&self) -> Vec<(String, (Option<i32>, String, String))> {
+    fn tour(&self) -> Vec<(String, Outcome)> {
         let db = self.path("library.db");
         let steps: Vec<Vec<String>> = vec![
             vec![

@@ -91,6 +91,8 @@ impl FigureFinder {
             }
         }
         self.fractions(line, skip, &quotes, &mut out);
+        // In text order: fractions are found in a second pass, and callers search by position.
+        out.sort_by_key(|f| f.start);
         out
     }
 

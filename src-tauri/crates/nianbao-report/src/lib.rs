@@ -23,6 +23,10 @@ pub use model::{Figure, Metadata, Report, Section, SectionKind};
 
 use std::sync::OnceLock;
 
+/// Lines longer than this (bytes) are read for figures a run of whole sentences at a time, so a
+/// pasted megabyte-long paragraph costs linear time. Real paragraphs are far shorter.
+const LINE_CHUNK: usize = 16 * 1024;
+
 use nianbao_import::ImportedText;
 
 /// Parse imported text (with its heading hints) into a report.
@@ -113,25 +117,27 @@ impl ReportParser {
         for n in report.body_start..=body_end {
             let line = report.line(n);
             let skip = outline::heading(line).map_or(0, |h| h.prefix_len);
-            let found = self.finder.find(line, skip);
-            if found.is_empty() {
-                continue;
-            }
-            let names = self.namer.name_line(line, &found);
             let section = report.kind_at(n);
-            for (f, metric) in found.into_iter().zip(names) {
-                out.push(Figure {
-                    metric,
-                    value: f.value,
-                    unit: f.unit,
-                    approx: f.approx,
-                    raw: line[f.start..f.end].to_owned(),
-                    line: n,
-                    start: f.start,
-                    end: f.end,
-                    excerpt: text::trim(&line[f.clause.0..f.clause.1]).to_owned(),
-                    section,
-                });
+            for (offset, part) in text::chunks(line, LINE_CHUNK) {
+                let found = self.finder.find(part, skip.saturating_sub(offset));
+                if found.is_empty() {
+                    continue;
+                }
+                let names = self.namer.name_line(part, &found);
+                for (f, metric) in found.into_iter().zip(names) {
+                    out.push(Figure {
+                        metric,
+                        value: f.value,
+                        unit: f.unit,
+                        approx: f.approx,
+                        raw: part[f.start..f.end].to_owned(),
+                        line: n,
+                        start: offset + f.start,
+                        end: offset + f.end,
+                        excerpt: text::trim(&part[f.clause.0..f.clause.1]).to_owned(),
+                        section,
+                    });
+                }
             }
         }
         out

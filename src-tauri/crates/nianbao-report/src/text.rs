@@ -37,19 +37,32 @@ pub fn sentence_bounds(line: &str, start: usize, end: usize) -> (usize, usize) {
     bounds(line, start, end, is_sentence_break)
 }
 
+/// How far (in characters) a clause or sentence is looked for on each side of a figure. Real
+/// sentences are shorter; a line without punctuation (pasted tables, hostile input) is cut here so
+/// that finding every figure's clause stays linear in the line's length.
+const MAX_REACH: usize = 400;
+
 fn bounds(line: &str, start: usize, end: usize, is_break: fn(char) -> bool) -> (usize, usize) {
     let bytes = line.as_bytes();
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut from = 0;
-    for (i, c) in line[..start].char_indices().rev() {
+    for (n, (i, c)) in line[..start].char_indices().rev().enumerate() {
+        if n == MAX_REACH {
+            from = i + c.len_utf8();
+            break;
+        }
         if is_break(c) && !(c == ',' && i > 0 && digit_at(i - 1) && digit_at(i + 1)) {
             from = i + c.len_utf8();
             break;
         }
     }
     let mut to = line.len();
-    for (i, c) in line[end..].char_indices() {
+    for (n, (i, c)) in line[end..].char_indices().enumerate() {
         let i = i + end;
+        if n == MAX_REACH {
+            to = i;
+            break;
+        }
         if is_break(c) && !(c == ',' && i > 0 && digit_at(i - 1) && digit_at(i + 1)) {
             to = i;
             break;
@@ -123,5 +136,72 @@ mod tests {
     #[test]
     fn squeeze_removes_inner_spaces() {
         assert_eq!(squeeze("索 引 号\u{3000}"), "索引号");
+    }
+}
+
+/// `line` cut into pieces of about `max` bytes, each ending after a sentence break (。！？；)
+/// when there is one, else at a character boundary: `(byte offset, piece)`. A line within `max`
+/// is one piece.
+pub fn chunks(line: &str, max: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while line.len() - from > max {
+        let mut cut = from + max;
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &line[from..cut];
+        let at_sentence = window
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
+            .map(|(i, c)| from + i + c.len_utf8());
+        let end = match at_sentence {
+            Some(e) if e > from => e,
+            _ if cut > from => cut,
+            // `max` smaller than one character: take that character whole.
+            _ => from + line[from..].chars().next().map_or(1, char::len_utf8),
+        };
+        out.push((from, &line[from..end]));
+        from = end;
+    }
+    if from < line.len() || out.is_empty() {
+        out.push((from, &line[from..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_line_and_end_at_sentences() {
+        let line = "受理5件。审结4件。".repeat(100);
+        let parts = chunks(&line, 64);
+        assert!(parts.len() > 1);
+        let joined: String = parts.iter().map(|(_, p)| *p).collect();
+        assert_eq!(joined, line, "nothing lost or repeated");
+        for (offset, p) in &parts {
+            assert_eq!(
+                &line[*offset..*offset + p.len()],
+                *p,
+                "offsets point at the piece"
+            );
+            assert!(p.ends_with('。'), "cut after a sentence: {p}");
+        }
+        assert_eq!(chunks("短句。", 64), vec![(0, "短句。")]);
+        let no_punct = "字".repeat(100);
+        assert!(chunks(&no_punct, 10).iter().all(|(_, p)| p.len() <= 10));
+        assert_eq!(chunks("字", 1), vec![(0, "字")], "never splits a character");
+    }
+
+    #[test]
+    fn a_clause_is_looked_for_only_so_far() {
+        let line = format!("{}受理5件{}", "字".repeat(1000), "字".repeat(1000));
+        let start = line.find("受理").unwrap_or_default();
+        let (from, to) = clause_bounds(&line, start, start + "受理5件".len());
+        assert_eq!(line[from..start].chars().count(), MAX_REACH);
+        assert_eq!(line[start + "受理5件".len()..to].chars().count(), MAX_REACH);
     }
 }
