@@ -28,7 +28,7 @@ pub fn run(file: &Path, last: Option<&Path>, year: Option<i32>, json: bool) -> C
     } else {
         render_text(file, &result)
     };
-    print!("{out}");
+    crate::emit(&out)?;
     Ok(())
 }
 

@@ -25,7 +25,7 @@ pub fn run(from: &Path, year: i32, out: &Path) -> CliResult {
         draft_from_last(&last, year, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
     let report = nianbao_report::parse_text(&draft.text);
     export(&report, out, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
-    print!("{}", summary(&draft, out));
+    crate::emit(&summary(&draft, out))?;
     Ok(())
 }
 

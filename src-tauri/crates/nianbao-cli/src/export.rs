@@ -15,11 +15,11 @@ pub fn run(file: &Path, out: &Path) -> CliResult {
         .iter()
         .map(|l| nianbao_draft::marks::count(l))
         .sum();
-    println!(
-        "已导出 (exported): {}\n  段落 {} 个 (paragraphs), 待填标记 {} 处 (fill-in marks)",
+    crate::emit(&format!(
+        "已导出 (exported): {}\n  段落 {} 个 (paragraphs), 待填标记 {} 处 (fill-in marks)\n",
         out.display(),
         report.paragraphs().count(),
         marks
-    );
+    ))?;
     Ok(())
 }

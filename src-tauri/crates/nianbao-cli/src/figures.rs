@@ -16,7 +16,7 @@ pub fn run(file: &Path, json: bool) -> CliResult {
     } else {
         figures_text(&report)
     };
-    print!("{out}");
+    crate::emit(&out)?;
     Ok(())
 }
 

@@ -49,7 +49,7 @@ pub fn add(db: Option<&Path>, files: &[PathBuf]) -> CliResult {
         } else {
             "已存在"
         };
-        println!("{status} #{} {}", added.id, describe(&summary));
+        crate::emit(&format!("{status} #{} {}\n", added.id, describe(&summary)))?;
     }
     Ok(())
 }
@@ -71,7 +71,7 @@ pub fn list(db: Option<&Path>) -> CliResult {
         .list_reports()
         .map_err(|e| format!("[{}] {e}", e.code()))?;
     if reports.is_empty() {
-        println!("报告库为空 (the library is empty)");
+        crate::emit("报告库为空 (the library is empty)\n")?;
         return Ok(());
     }
     let rows: Vec<[String; 5]> = reports
@@ -97,11 +97,11 @@ pub fn list(db: Option<&Path>) -> CliResult {
         let padded: Vec<String> = cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
         padded.join("  ").trim_end().to_owned()
     };
-    println!("{}", line(header));
+    crate::emit(&format!("{}\n", line(header)))?;
     for row in &rows {
-        println!("{}", line(row.each_ref().map(String::as_str)));
+        crate::emit(&format!("{}\n", line(row.each_ref().map(String::as_str))))?;
     }
-    println!("共 {} 份报告", reports.len());
+    crate::emit(&format!("共 {} 份报告\n", reports.len()))?;
     Ok(())
 }
 
@@ -115,12 +115,12 @@ pub fn search(db: Option<&Path>, query: &str) -> CliResult {
         .search(query, &SearchFilters::default())
         .map_err(|e| format!("[{}] {e}", e.code()))?;
     if hits.is_empty() {
-        println!("未找到“{}”(no results)", query.trim());
+        crate::emit(&format!("未找到“{}”(no results)\n", query.trim()))?;
         return Ok(());
     }
-    println!("“{}”共找到 {} 处：", query.trim(), hits.len());
+    crate::emit(&format!("“{}”共找到 {} 处：\n", query.trim(), hits.len()))?;
     for (i, hit) in hits.iter().enumerate() {
-        print!("{}", hit_text(i + 1, hit));
+        crate::emit(&hit_text(i + 1, hit))?;
     }
     Ok(())
 }

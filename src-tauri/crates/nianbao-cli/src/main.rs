@@ -96,6 +96,15 @@ enum LibraryAction {
     Search { query: String },
 }
 
+/// Write to standard output. A reader that went away (`nianbao … | head`) is not an error of
+/// ours: `main` ends quietly on a broken pipe.
+pub fn emit(text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let json = |f: Format| matches!(f, Format::Json);
@@ -118,6 +127,13 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(err)
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             // One line on stderr: scripts read it, people see it.
             let reason = err.to_string().replace('\n', " ");

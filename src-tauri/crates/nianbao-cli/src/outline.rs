@@ -20,7 +20,7 @@ pub fn run(file: &Path, json: bool) -> CliResult {
     } else {
         outline_text(&report)
     };
-    print!("{out}");
+    crate::emit(&out)?;
     Ok(())
 }
 
