@@ -18,14 +18,24 @@ pub fn templates() -> Result<Templates, Box<dyn std::error::Error>> {
     Templates::load(dir.as_deref()).map_err(|e| format!("[{}] {e}", e.code()).into())
 }
 
-pub fn run(from: &Path, year: i32, out: &Path) -> CliResult {
+pub fn run(from: &Path, year: i32, out: &Path, json: bool) -> CliResult {
     let (_, last) = load(from)?;
     let templates = templates()?;
     let draft =
         draft_from_last(&last, year, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
     let report = nianbao_report::parse_text(&draft.text);
     export(&report, out, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
-    crate::emit(&summary(&draft, out))?;
+    if json {
+        // The draft's facts without its text (the text is in OUT): marks, moved years, plans.
+        let mut value = serde_json::to_value(&draft)?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.remove("text");
+            obj.insert("out".into(), out.display().to_string().into());
+        }
+        crate::emit(&(serde_json::to_string_pretty(&value)? + "\n"))?;
+    } else {
+        crate::emit(&summary(&draft, out))?;
+    }
     Ok(())
 }
 

@@ -69,6 +69,9 @@ enum Command {
         year: i32,
         #[arg(long)]
         out: PathBuf,
+        /// 摘要格式：text 或 json（json 列出每个待填标记、前移的年份和上年计划）/ Summary format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// 导出为 Word、Markdown 或 HTML / Export to .docx, .md or .html
     Export {
@@ -117,7 +120,12 @@ fn main() -> ExitCode {
             year,
             format,
         } => check::run(&file, last.as_deref(), year, json(format)),
-        Command::Draft { from, year, out } => draft::run(&from, year, &out),
+        Command::Draft {
+            from,
+            year,
+            out,
+            format,
+        } => draft::run(&from, year, &out, json(format)),
         Command::Export { file, out } => export::run(&file, &out),
         Command::Library { action, db } => match action {
             LibraryAction::Add { files } => library::add(db.as_deref(), &files),

@@ -162,3 +162,40 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+#[test]
+fn draft_json_lists_every_mark_moved_year_and_plan() {
+    let dir = TempDir::new("draft_cli_json");
+    let out = dir.path().join("2024草稿.md");
+    let run = nianbao()
+        .args(["draft", "--from"])
+        .arg(sample("示例市2023年法治政府建设年度报告.txt"))
+        .args(["--year", "2024", "--format", "json", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run nianbao");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout).expect("stdout is JSON");
+    assert_eq!(v["year"], 2024);
+    assert!(v.get("text").is_none(), "the text is in OUT, not on stdout");
+    let written = std::fs::read_to_string(&out).expect("OUT written");
+    let marks = v["marks"].as_array().expect("marks listed");
+    assert!(!marks.is_empty(), "last year's figures become marks");
+    for m in marks {
+        let mark = m["mark"].as_str().expect("mark text");
+        assert!(
+            written.contains(mark),
+            "each listed mark stands in the draft: {mark}"
+        );
+        assert!(
+            m["line"].as_u64().is_some_and(|l| l > 0),
+            "with its line: {m}"
+        );
+    }
+    assert!(!v["moved_years"].as_array().expect("moved years").is_empty());
+    assert!(!v["plan_checklist"].as_array().expect("plans").is_empty());
+}
