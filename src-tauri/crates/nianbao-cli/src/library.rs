@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use nianbao_report::SectionKind;
 use nianbao_store::{ReportSummary, SearchFilters, SearchHit, Source, Store};
 
 use crate::CliResult;
@@ -106,13 +107,35 @@ pub fn list(db: Option<&Path>) -> CliResult {
 }
 
 /// Search the library; each hit with its report, section, line and a marked snippet.
-pub fn search(db: Option<&Path>, query: &str) -> CliResult {
+pub fn search(
+    db: Option<&Path>,
+    query: &str,
+    government: Option<String>,
+    year: Option<i32>,
+    kind: Option<&str>,
+) -> CliResult {
     if query.trim().is_empty() {
         return Err("请输入要搜索的内容 (empty query)".into());
     }
+    let section = match kind {
+        Some(key) => Some(SectionKind::from_key(key).ok_or_else(|| {
+            let known: Vec<&str> = SectionKind::ALL.iter().map(|k| k.key()).collect();
+            format!(
+                "未知的部分类别 {key} (unknown kind; one of {})",
+                known.join(", ")
+            )
+        })?),
+        None => None,
+    };
+    let filters = SearchFilters {
+        government,
+        year,
+        section,
+        ..SearchFilters::default()
+    };
     let store = open(db)?;
     let hits = store
-        .search(query, &SearchFilters::default())
+        .search(query, &filters)
         .map_err(|e| format!("[{}] {e}", e.code()))?;
     if hits.is_empty() {
         crate::emit(&format!("未找到“{}”(no results)\n", query.trim()))?;

@@ -96,7 +96,18 @@ enum LibraryAction {
     /// 列出报告 / List reports
     List,
     /// 全文搜索 / Full-text search
-    Search { query: String },
+    Search {
+        query: String,
+        /// 只搜该政府的报告 / only this government's reports
+        #[arg(long)]
+        government: Option<String>,
+        /// 只搜该年度 / only reports about this year
+        #[arg(long)]
+        year: Option<i32>,
+        /// 只搜该类部分（organization、decisions、enforcement、disputes、next_year、problems……）/ only this kind of part
+        #[arg(long)]
+        kind: Option<String>,
+    },
 }
 
 /// Write to standard output. A reader that went away (`nianbao … | head`) is not an error of
@@ -130,7 +141,12 @@ fn main() -> ExitCode {
         Command::Library { action, db } => match action {
             LibraryAction::Add { files } => library::add(db.as_deref(), &files),
             LibraryAction::List => library::list(db.as_deref()),
-            LibraryAction::Search { query } => library::search(db.as_deref(), &query),
+            LibraryAction::Search {
+                query,
+                government,
+                year,
+                kind,
+            } => library::search(db.as_deref(), &query, government, year, kind.as_deref()),
         },
     };
     match result {

@@ -188,3 +188,46 @@ fn adding_a_missing_file_exits_2_and_adds_nothing() {
     let list = stdout(&lib.run(&["list"]));
     assert!(list.contains("报告库为空"), "nothing was added: {list}");
 }
+
+#[test]
+fn search_filters_by_year_and_kind_of_part() {
+    let lib = TempLibrary::new("search-filters");
+    lib.add_corpus();
+    let all = stdout(&lib.run(&["search", "复议"]));
+    let years: Vec<&str> = ["2017年", "2020年", "2023年"]
+        .into_iter()
+        .filter(|y| all.contains(y))
+        .collect();
+    assert!(
+        years.len() >= 2,
+        "复议 appears in reports of several years:\n{all}"
+    );
+    let only_2023 = stdout(&lib.run(&["search", "复议", "--year", "2023"]));
+    let hits: Vec<&str> = only_2023.lines().filter(|l| l.contains(". #")).collect();
+    assert!(!hits.is_empty(), "2023 reports mention 复议:\n{only_2023}");
+    assert!(
+        hits.iter().all(|l| l.contains("2023年")),
+        "--year keeps only that year's reports:\n{only_2023}"
+    );
+    let disputes = stdout(&lib.run(&["search", "复议", "--kind", "disputes"]));
+    let parts: Vec<&str> = disputes.lines().filter(|l| l.contains("章节：")).collect();
+    assert!(!parts.is_empty());
+    assert!(
+        parts.iter().all(|l| l.contains("章节：化解矛盾纠纷")),
+        "--kind keeps only that kind of part:\n{disputes}"
+    );
+    let bad = nianbao()
+        .args(["library", "search", "复议", "--kind", "nonsense", "--db"])
+        .arg(lib.db())
+        .output()
+        .expect("run nianbao");
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "an unknown kind is an input error"
+    );
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("disputes"),
+        "names the known kinds"
+    );
+}
