@@ -3,13 +3,29 @@
 // callers as an IpcError {code, message}; callers switch on `code`, never on the message.
 import { invoke } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import { open } from '@tauri-apps/plugin-dialog';
+import { getCurrentWindow } from '@tauri-apps/api/window';
+import { open, save } from '@tauri-apps/plugin-dialog';
 import type { AppInfo } from './bindings/AppInfo';
 import type { IpcError } from './bindings/IpcError';
 import type { OutlineSection } from './bindings/OutlineSection';
 import type { ReportOutline } from './bindings/ReportOutline';
 
+import type {
+  CheckResult,
+  DraftDoc,
+  ExportOutcome,
+  ImportOutcome,
+  LibraryOverview,
+  MetricPoint,
+  SavedVersion,
+  SearchResult,
+  SectionDiff,
+  TemplateItem,
+  VersionItem,
+} from './types';
+
 export type { AppInfo, IpcError, OutlineSection, ReportOutline };
+export type * from './types';
 
 /** File types the importer reads (design.md: detected by content; these only filter the dialog). */
 export const REPORT_EXTENSIONS = ['txt', 'html', 'htm', 'docx'];
@@ -52,6 +68,10 @@ export function importFile(path: string): Promise<ReportOutline> {
   return call<ReportOutline>('import_file', { path });
 }
 
+/** Export formats by extension (docs/ipc.md `export_draft`). */
+export const EXPORT_EXTENSIONS = ['docx', 'md', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_EXTENSIONS)[number];
+
 /** Ask the drafter for one report file; null when they cancel. */
 export async function pickReportFile(): Promise<string | null> {
   try {
@@ -74,4 +94,161 @@ export async function onFilesDropped(onDrop: (paths: string[]) => void): Promise
       onDrop(event.payload.paths);
     }
   });
+}
+
+/** Ask the drafter for report files (several at once); an empty list when they cancel. */
+export async function pickReportFiles(): Promise<string[]> {
+  try {
+    const picked = await open({
+      multiple: true,
+      directory: false,
+      title: '导入报告',
+      filters: [{ name: '报告（文本、网页、Word）', extensions: REPORT_EXTENSIONS }],
+    });
+    if (picked === null) return [];
+    return Array.isArray(picked) ? picked : [picked];
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+/** The export path the end-to-end tests fix in advance (no dialog then); null in normal use. */
+export async function e2eSavePath(): Promise<string | null> {
+  try {
+    return await invoke<string | null>('e2e_save_path');
+  } catch {
+    // An app built without the command behaves as in normal use: the dialog asks.
+    return null;
+  }
+}
+
+/**
+ * Where to export: the save dialog (or the e2e path when one is set); null when they cancel.
+ * `defaultName` carries the extension of the chosen format.
+ */
+export async function pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null> {
+  const fixed = await e2eSavePath();
+  if (fixed) return fixed;
+  const names: Record<ExportFormat, string> = {
+    docx: 'Word 文档',
+    md: 'Markdown 文本',
+    html: '网页',
+  };
+  try {
+    const picked = await save({
+      title: '导出稿件',
+      defaultPath: defaultName,
+      filters: [{ name: names[format], extensions: [format] }],
+    });
+    return typeof picked === 'string' ? picked : null;
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+/**
+ * Run `flush` (save pending typing) when the drafter closes the window; the window closes after
+ * it settles, whatever the outcome. Resolves to an unsubscribe.
+ */
+export async function onCloseRequested(flush: () => Promise<void>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async () => {
+    try {
+      await flush();
+    } catch {
+      // Closing must never be blocked; the last autosaved version stays in the library.
+    }
+  });
+}
+
+// ---- the library -------------------------------------------------------------------------
+
+/** Reports and drafts by government and year; seeds the sample library on a first start. */
+export function libraryOverview(): Promise<LibraryOverview> {
+  return call<LibraryOverview>('library_overview');
+}
+
+/** Import one file into the library (the same file twice is found, not added again). */
+export function importReport(path: string): Promise<ImportOutcome> {
+  return call<ImportOutcome>('import_report', { path });
+}
+
+/** A stored report's text and outline, for reading. */
+export function openReport(reportId: number): Promise<ReportOutline> {
+  return call<ReportOutline>('open_report', { reportId });
+}
+
+export interface SearchFilters {
+  government?: string;
+  year?: number;
+  kind?: string;
+}
+
+/** Full-text search of the library; snippets come as parts, never HTML. */
+export function searchLibrary(query: string, filters: SearchFilters = {}): Promise<SearchResult[]> {
+  return call<SearchResult[]>('search_library', { query, ...filters });
+}
+
+// ---- drafts ------------------------------------------------------------------------------
+
+/** Draft `year`'s report from a stored report (stored with a first version). */
+export function newDraft(reportId: number, year: number): Promise<DraftDoc> {
+  return call<DraftDoc>('new_draft', { reportId, year });
+}
+
+export function openDraft(draftId: number): Promise<DraftDoc> {
+  return call<DraftDoc>('open_draft', { draftId });
+}
+
+/** Autosave: every call stores one version. */
+export function saveDraft(draftId: number, text: string): Promise<SavedVersion> {
+  return call<SavedVersion>('save_draft', { draftId, text });
+}
+
+/** Saved versions, newest first. */
+export function listVersions(draftId: number): Promise<VersionItem[]> {
+  return call<VersionItem[]>('list_versions', { draftId });
+}
+
+export function getVersion(versionId: number): Promise<string> {
+  return call<string>('get_version', { versionId });
+}
+
+// ---- checks ------------------------------------------------------------------------------
+
+export interface CheckContext {
+  lastReportId?: number;
+  year?: number;
+}
+
+/** Outline, findings and the figure table of the text as typed, against last year's report. */
+export function checkDraft(text: string, context: CheckContext = {}): Promise<CheckResult> {
+  return call<CheckResult>('check_draft', { text, ...context });
+}
+
+/** Word-level diff of the section holding `line` against last year's section of the same kind. */
+export function sectionDiff(text: string, line: number, lastReportId: number): Promise<SectionDiff> {
+  return call<SectionDiff>('section_diff', { text, line, lastReportId });
+}
+
+export function listMetrics(government: string): Promise<string[]> {
+  return call<string[]>('list_metrics', { government });
+}
+
+export function metricHistory(government: string, metric: string): Promise<MetricPoint[]> {
+  return call<MetricPoint[]>('metric_history', { government, metric });
+}
+
+// ---- templates and export ----------------------------------------------------------------
+
+export function listTemplates(): Promise<TemplateItem[]> {
+  return call<TemplateItem[]>('list_templates');
+}
+
+export function renderTemplate(kind: string, year: number): Promise<string> {
+  return call<string>('render_template', { kind, year });
+}
+
+/** Write the text as .docx/.md/.html (by the path's extension). */
+export function exportDraft(text: string, path: string): Promise<ExportOutcome> {
+  return call<ExportOutcome>('export_draft', { text, path });
 }
