@@ -1,38 +1,193 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { mockIPC, mockWindows } from './lib/api/testing';
+import { EditorView } from '@codemirror/view';
+import { emit } from './lib/api/testing';
 import App from './App.svelte';
+import { REPORT_2023, fakeBackend, sampleCheck, sampleDraft, sampleOverview } from './test/backend';
 import { sampleOutline } from './test/fixtures';
+import type { CheckResult } from './lib/api';
 
-function backend(startup: string[]) {
-  mockWindows('main');
-  mockIPC((cmd, args) => {
-    if (cmd === 'startup_files') return startup;
-    if (cmd === 'import_file') return sampleOutline({ path: (args as { path: string }).path });
-    if (cmd.startsWith('plugin:event|')) return 1;
-    throw new Error(`unexpected command ${cmd}`);
-  });
+function editorView(container: HTMLElement): EditorView {
+  const root = container.querySelector<HTMLElement>('[data-testid="editor"]');
+  const view = root && EditorView.findFromDOM(root);
+  if (!view) throw new Error('no editor yet');
+  return view;
+}
+
+async function openedDraft(container: HTMLElement): Promise<EditorView> {
+  await waitFor(() => expect(container.querySelector('[data-testid="editor"]')).toBeTruthy());
+  return editorView(container);
+}
+
+function type(view: EditorView, text: string) {
+  view.dispatch({ changes: { from: view.state.doc.length, insert: text } });
 }
 
 describe('App', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('shows the three panes in Chinese', () => {
-    backend([]);
+    fakeBackend();
     const { container } = render(App);
     expect(screen.getByRole('heading', { name: '年报助手' })).toBeTruthy();
-    const panes = [...container.querySelectorAll('[data-pane]')].map((p) => p.getAttribute('data-pane'));
-    expect(panes, 'library | editor | checks, left to right').toEqual(['library', 'editor', 'checks']);
+    const panes = [...container.querySelectorAll('[data-pane]')].map((p) => p.getAttribute('testid') ?? p.getAttribute('data-testid'));
+    expect(panes, 'library | editor | checks, left to right').toEqual(['library-pane', 'editor-pane', 'checks-pane']);
   });
 
-  it('opens a file named on the command line and jumps from the outline to the editor', async () => {
-    backend(['/home/drafter/示例县2024年报告.txt']);
+  it('opens the sample draft on a first start, with its checks', async () => {
+    const backend = fakeBackend({ library_overview: () => sampleOverview({ seeded: true }) });
     const { container } = render(App);
-    const heading = await screen.findByRole('button', { name: /化解社会矛盾纠纷/ });
-    await fireEvent.click(heading);
-    await waitFor(() =>
-      expect(
-        container.querySelector('.cm-activeLine')?.textContent,
-        'clicking a heading in the outline puts the editor on that heading',
-      ).toBe('二、化解社会矛盾纠纷'),
-    );
+    const view = await openedDraft(container);
+    expect(view.state.doc.toString()).toBe(sampleDraft().text);
+    expect(backend.callsOf('open_draft')).toEqual([{ draftId: 7 }]);
+    await screen.findByTestId('figure-table');
+    expect(backend.callsOf('check_draft')[0], 'checked against the report it follows').toEqual({
+      text: sampleDraft().text,
+      lastReportId: 1,
+      year: 2024,
+    });
+    expect(screen.getAllByTestId('outline-item').length, 'the draft’s outline comes from the check').toBe(4);
+    expect(backend.callsOf('save_draft'), 'opening is not an edit').toEqual([]);
+  });
+
+  it('does not open anything by itself on a later start', async () => {
+    const backend = fakeBackend();
+    render(App);
+    await screen.findAllByTestId('report-item');
+    expect(backend.callsOf('open_draft')).toEqual([]);
+  });
+
+  it('autosaves after a pause in typing and shows the status', async () => {
+    vi.useFakeTimers();
+    const saved: string[] = [];
+    fakeBackend({
+      save_draft: (a) => {
+        saved.push(a.text as string);
+        return { versionId: saved.length, savedAt: 0 };
+      },
+    });
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    const status = screen.getByTestId('save-status');
+    expect(status.textContent?.trim()).toBe('已保存');
+    type(view, '甲');
+    await vi.advanceTimersByTimeAsync(300);
+    type(view, '乙');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status.textContent?.trim()).toBe('正在保存…');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saved, 'one version after the pause, with all the typing').toEqual([sampleDraft().text + '甲乙']);
+    expect(status.textContent?.trim()).toBe('已保存');
+  });
+
+  it('keeps unsaved typing, says 未保存 and saves it on retry', async () => {
+    vi.useFakeTimers();
+    let down = true;
+    const saved: string[] = [];
+    fakeBackend({
+      save_draft: (a) => {
+        if (down) throw { code: 'store.busy', message: '资料库正忙 (database is busy)' };
+        saved.push(a.text as string);
+        return { versionId: 1, savedAt: 0 };
+      },
+    });
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    type(view, '新写的一句。');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(screen.getByTestId('save-status').textContent?.trim()).toBe('未保存');
+    down = false;
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(saved).toEqual([sampleDraft().text + '新写的一句。']);
+    expect(screen.getByTestId('save-status').textContent?.trim()).toBe('已保存');
+  });
+
+  it('re-checks while typing and never shows an answer about older text', async () => {
+    vi.useFakeTimers();
+    const answers: ((r: CheckResult) => void)[] = [];
+    const backend = fakeBackend({ check_draft: () => new Promise((ok) => answers.push(ok)) });
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    answers[0](sampleCheck());
+    await vi.advanceTimersByTimeAsync(0);
+    type(view, '一');
+    await vi.advanceTimersByTimeAsync(600);
+    type(view, '二');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(backend.callsOf('check_draft')).toHaveLength(3);
+    const older = sampleCheck({ findings: [{ code: 'old.answer', severity: 'error', line: 1, message: '旧' }] });
+    const newer = sampleCheck({ findings: [{ code: 'new.answer', severity: 'info', line: 2, message: '新' }] });
+    answers[2](newer);
+    await vi.advanceTimersByTimeAsync(0);
+    answers[1](older);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(screen.getAllByTestId('finding').map((f) => f.dataset.code), 'the late answer is dropped').toEqual(['new.answer']);
+  });
+
+  it('selects a finding’s line in the editor', async () => {
+    fakeBackend();
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    const finding = (await screen.findAllByTestId('finding')).find((f) => f.dataset.code === 'arith.order')!;
+    await fireEvent.click(finding);
+    const sel = view.state.selection.main;
+    expect(view.state.sliceDoc(sel.from, sel.to)).toBe('全年收到行政复议申请56件，受理51件。');
+  });
+
+  it('saves pending typing when the window is closed', async () => {
+    const saved: string[] = [];
+    const backend = fakeBackend({
+      save_draft: (a) => {
+        saved.push(a.text as string);
+        return { versionId: 1, savedAt: 0 };
+      },
+    });
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    type(view, '最后一句');
+    await emit('tauri://close-requested');
+    await waitFor(() => expect(backend.callsOf('plugin:window|destroy')).toHaveLength(1));
+    expect(saved, 'saved before the window goes, without waiting for the pause').toEqual([sampleDraft().text + '最后一句']);
+  });
+
+  it('creates a draft from a report and opens it', async () => {
+    const backend = fakeBackend();
+    const { container } = render(App);
+    await fireEvent.click((await screen.findAllByTestId('new-draft-button'))[0]);
+    await fireEvent.click(screen.getByRole('button', { name: '开始起草' }));
+    await waitFor(() => expect(backend.callsOf('new_draft')).toEqual([{ reportId: REPORT_2023.id, year: 2024 }]));
+    await openedDraft(container);
+    expect(screen.getByText('2024年草稿')).toBeTruthy();
+  });
+
+  it('imports files named on the command line and opens the first', async () => {
+    const backend = fakeBackend({
+      startup_files: () => ['/home/d/示例县2023年报告.txt'],
+      import_report: () => ({ report: REPORT_2023, alreadyPresent: false }),
+      open_report: () => sampleOutline({ text: '示例县2023年报告\n正文' }),
+    });
+    const { container } = render(App);
+    await waitFor(() => expect(backend.callsOf('open_report')).toEqual([{ reportId: 1 }]));
+    const view = await openedDraft(container);
+    expect(view.state.doc.toString()).toBe('示例县2023年报告\n正文');
+    expect(view.state.readOnly).toBe(true);
+  });
+
+  it('shows an error banner when a draft cannot be opened', async () => {
+    fakeBackend({
+      open_draft: () => {
+        throw { code: 'store.not_found', message: '找不到该稿件 (no such draft)' };
+      },
+    });
+    render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner.textContent).toContain('草稿无法打开');
+    expect(banner.textContent).toContain('找不到该稿件');
   });
 });

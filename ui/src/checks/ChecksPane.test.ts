@@ -1,17 +1,101 @@
-import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import ChecksPane from './ChecksPane.svelte';
+import { draftDoc, reportDoc } from '../editor/openDoc';
+import { fakeBackend, sampleCheck, sampleDraft } from '../test/backend';
 import { sampleOutline } from '../test/fixtures';
 
+function props(overrides: Record<string, unknown> = {}) {
+  return {
+    doc: draftDoc(sampleDraft({ lastReportId: null })),
+    result: sampleCheck(),
+    text: '',
+    cursorLine: 1,
+    onselectline: vi.fn(),
+    onjump: vi.fn(),
+    ...overrides,
+  };
+}
+
 describe('ChecksPane', () => {
-  it('says what the checks will show before anything is loaded', () => {
-    render(ChecksPane, { report: null });
+  it('says what the checks will show before anything is open', () => {
+    fakeBackend();
+    render(ChecksPane, props({ doc: null, result: null }));
     expect(screen.getByRole('heading', { name: '核对' })).toBeTruthy();
     expect(screen.getByText(/数据对照表/), 'the empty state names the figure table').toBeTruthy();
   });
 
-  it('summarises the loaded report', () => {
-    render(ChecksPane, { report: sampleOutline() });
+  it('summarises a stored report', () => {
+    fakeBackend();
+    render(ChecksPane, props({ doc: reportDoc(1, sampleOutline()), result: null }));
     expect(screen.getByText(/共 9 行，识别出 3 个数据/)).toBeTruthy();
+  });
+
+  // jsdom applies no component CSS: the status classes are what the stylesheet colours
+  // (.status-swing red, .status-unchanged grey), so the test pins the classes and the tags.
+  it('colours the figure table by change: swing red, unchanged grey, new and dropped tagged', () => {
+    fakeBackend();
+    render(ChecksPane, props());
+    const table = screen.getByTestId('figure-table');
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(heads).toEqual(['指标', '上年', '本年', '变化']);
+    const rows = [...table.querySelectorAll('tbody tr')] as HTMLElement[];
+    const byMetric = (m: string) => rows.find((r) => r.textContent?.includes(m))!;
+    const swing = byMetric('行政复议受理件数');
+    expect(swing.classList.contains('status-swing'), 'a swing gets the red style').toBe(true);
+    expect(swing.textContent).toContain('大幅变化');
+    const unchanged = byMetric('专题学法次数');
+    expect(unchanged.classList.contains('status-unchanged')).toBe(true);
+    expect(unchanged.querySelector('.change')?.textContent).toBe('持平');
+    expect(byMetric('法律顾问人数').textContent).toContain('本年新增');
+    expect(byMetric('法律顾问人数').classList.contains('status-new')).toBe(true);
+    expect(byMetric('法律援助案件数').textContent).toContain('本年未报');
+    expect(byMetric('法律援助案件数').classList.contains('status-dropped')).toBe(true);
+    expect(rows.map((r) => r.dataset.status), 'one row per aligned metric, in the backend’s order').toEqual([
+      'changed',
+      'unchanged',
+      'swing',
+      'new',
+      'dropped',
+    ]);
+    const changed = byMetric('行政复议申请收到件数');
+    expect(changed.classList.contains('status-changed')).toBe(true);
+    expect(changed.querySelector('.tag'), 'an ordinary change needs no tag').toBeNull();
+    expect([...changed.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['48件', '56件', '+8件（+16.7%）']);
+  });
+
+  it('jumps to a figure’s line from the table', async () => {
+    fakeBackend();
+    const p = props();
+    render(ChecksPane, p);
+    const row = within(screen.getByTestId('figure-table')).getByText(/专题学法次数/).closest('tr')!;
+    await fireEvent.click(row);
+    expect(p.onjump).toHaveBeenCalledWith(4);
+  });
+
+  it('groups findings by severity and a click selects the finding’s line', async () => {
+    fakeBackend();
+    const p = props();
+    const { container } = render(ChecksPane, p);
+    const groups = [...container.querySelectorAll('.group h4')].map((h) => h.textContent?.replace(/\s+\d+$/, ''));
+    expect(groups, 'errors first, then warnings, then hints').toEqual(['错误', '警告', '提示']);
+    const findings = screen.getAllByTestId('finding');
+    expect(findings.map((f) => [f.dataset.code, f.dataset.line])).toEqual([
+      ['arith.order', '7'],
+      ['figure.unchanged', '4'],
+      ['plan.unreported', '8'],
+    ]);
+    await fireEvent.click(findings[1]);
+    expect(p.onselectline).toHaveBeenCalledWith(4);
+    expect(screen.getByText('错误 1')).toBeTruthy();
+    expect(screen.getByText('待填 1 处')).toBeTruthy();
+  });
+
+  it('shows a check error in Chinese with its code', () => {
+    fakeBackend();
+    render(ChecksPane, props({ result: null, error: { code: 'check.input', message: '文本过长，无法核对' } }));
+    const banner = screen.getByTestId('error-banner');
+    expect(banner.textContent).toContain('核对未完成');
+    expect(banner.querySelector('li')?.dataset.code).toBe('check.input');
   });
 });

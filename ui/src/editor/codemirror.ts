@@ -1,9 +1,19 @@
 // The CodeMirror 6 set-up for report text: Chinese prose with wrapped lines and line numbers
 // (line numbers are what the outline and the checks point at). No language mode: report text is
-// plain paragraphs, and nothing in it may be interpreted as markup.
+// plain paragraphs, and nothing in it may be interpreted as markup. Fill-in marks (【113件→？】,
+// 【本年度总体情况】) are highlighted so the drafter sees what is still to write.
 import { minimalSetup } from 'codemirror';
-import { EditorState } from '@codemirror/state';
-import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
+import { Annotation, Compartment, EditorState } from '@codemirror/state';
+import {
+  Decoration,
+  EditorView,
+  MatchDecorator,
+  ViewPlugin,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  lineNumbers,
+} from '@codemirror/view';
+import type { DecorationSet, ViewUpdate } from '@codemirror/view';
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '16px', backgroundColor: 'var(--pane)' },
@@ -12,7 +22,38 @@ const theme = EditorView.theme({
   '.cm-line': { padding: '0 16px' },
   '.cm-gutters': { backgroundColor: 'var(--bg)', color: 'var(--muted)', border: 'none' },
   '.cm-activeLine': { backgroundColor: '#faf6ec' },
+  '.cm-fill-mark': {
+    backgroundColor: '#fdf0c4',
+    borderBottom: '1px dashed #b8860b',
+    borderRadius: '2px',
+  },
+  '.cm-fill-mark.cm-fill-figure': { backgroundColor: '#fde2c8', borderBottomColor: '#c0561b' },
+  '&.cm-readonly .cm-content': { caretColor: 'transparent' },
 });
+
+/** A fill-in mark: 【…】 within one line; `→？` inside means "last year's figure, update it". */
+export const FILL_MARK = /【[^【】\n]*】/g;
+
+const figureMark = Decoration.mark({ class: 'cm-fill-mark cm-fill-figure', attributes: { title: '待更新的数据' } });
+const blankMark = Decoration.mark({ class: 'cm-fill-mark', attributes: { title: '待填写' } });
+
+const fillMarks = new MatchDecorator({
+  regexp: FILL_MARK,
+  decoration: (match) => (match[0].includes('→？') || match[0].includes('→?') ? figureMark : blankMark),
+});
+
+const fillMarkHighlighter = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = fillMarks.createDeco(view);
+    }
+    update(update: ViewUpdate) {
+      this.decorations = fillMarks.updateDeco(update, this.decorations);
+    }
+  },
+  { decorations: (v) => v.decorations },
+);
 
 /**
  * The nonce Tauri gives this page's styles. CodeMirror injects its styles in a <style> element,
@@ -25,8 +66,44 @@ export function pageStyleNonce(doc: Document = document): string {
   return carrier?.nonce || carrier?.getAttribute('nonce') || '';
 }
 
-export function createEditor(parent: HTMLElement, text: string): EditorView {
+export interface EditorHooks {
+  /** The whole text after every change the drafter (or a restore) made. */
+  onchange?: (text: string) => void;
+  /** The 1-based line of the cursor whenever it moves to another line. */
+  oncursorline?: (line: number) => void;
+}
+
+const editability = new Compartment();
+
+/** Marks a transaction that loads another document: not an edit, so no change hook. */
+const loading = Annotation.define<boolean>();
+
+function editable(readOnly: boolean) {
+  return [
+    EditorState.readOnly.of(readOnly),
+    EditorView.editorAttributes.of({ class: readOnly ? 'cm-readonly' : '' }),
+  ];
+}
+
+export function createEditor(
+  parent: HTMLElement,
+  text: string,
+  hooks: EditorHooks = {},
+  readOnly = false,
+): EditorView {
   const nonce = pageStyleNonce();
+  let lastLine = 1;
+  const listener = EditorView.updateListener.of((update) => {
+    const load = update.transactions.some((tr) => tr.annotation(loading));
+    if (update.docChanged && !load) hooks.onchange?.(update.state.doc.toString());
+    if (update.docChanged || update.selectionSet) {
+      const line = update.state.doc.lineAt(update.state.selection.main.head).number;
+      if (line !== lastLine) {
+        lastLine = line;
+        hooks.oncursorline?.(line);
+      }
+    }
+  });
   return new EditorView({
     parent,
     state: EditorState.create({
@@ -38,29 +115,66 @@ export function createEditor(parent: HTMLElement, text: string): EditorView {
         highlightActiveLineGutter(),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ lang: 'zh-CN', 'aria-label': '报告正文' }),
+        EditorView.editorAttributes.of({ 'data-testid': 'editor' }),
+        editability.of(editable(readOnly)),
+        fillMarkHighlighter,
         theme,
+        listener,
         nonce ? EditorView.cspNonce.of(nonce) : [],
       ],
     }),
   });
 }
 
-/** Replace the whole document (a newly imported report), cursor at the start. */
-export function replaceText(view: EditorView, text: string): void {
+export function setReadOnly(view: EditorView, readOnly: boolean): void {
+  view.dispatch({ effects: editability.reconfigure(editable(readOnly)) });
+}
+
+/**
+ * Replace the whole document, cursor at the start. A load (another document opened) is not an
+ * edit and does not reach the change hook; a restore (`load: false`) is, so it gets saved.
+ */
+export function replaceText(view: EditorView, text: string, load = true): void {
   view.dispatch({
     changes: { from: 0, to: view.state.doc.length, insert: text },
     selection: { anchor: 0 },
     scrollIntoView: true,
+    annotations: loading.of(load),
   });
+}
+
+function lineAt(view: EditorView, line: number) {
+  const doc = view.state.doc;
+  return doc.line(Math.min(Math.max(1, Math.trunc(line)), doc.lines));
 }
 
 /** Put the cursor at the start of a 1-based line (clamped to the document) and scroll it to the top. */
 export function showLine(view: EditorView, line: number): void {
-  const doc = view.state.doc;
-  const target = doc.line(Math.min(Math.max(1, Math.trunc(line)), doc.lines));
+  const target = lineAt(view, line);
   view.dispatch({
     selection: { anchor: target.from },
     effects: EditorView.scrollIntoView(target.from, { y: 'start', yMargin: 12 }),
+  });
+  view.focus();
+}
+
+/** Select a whole 1-based line (a finding's line) and scroll it into the middle. */
+export function selectLine(view: EditorView, line: number): void {
+  const target = lineAt(view, line);
+  view.dispatch({
+    selection: { anchor: target.from, head: target.to },
+    effects: EditorView.scrollIntoView(target.from, { y: 'center' }),
+  });
+  view.focus();
+}
+
+/** Insert text at the cursor (replacing a selection), cursor after it. */
+export function insertAtCursor(view: EditorView, text: string): void {
+  const { from, to } = view.state.selection.main;
+  view.dispatch({
+    changes: { from, to, insert: text },
+    selection: { anchor: from + text.length },
+    scrollIntoView: true,
   });
   view.focus();
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import MetricChart from './MetricChart.svelte';
+import { fakeBackend } from '../test/backend';
+
+const HISTORY: Record<string, { year: number; value: number; unit: string; raw: string }[]> = {
+  行政复议收到件数: [
+    { year: 2023, value: 56, unit: '件', raw: '56件' },
+    { year: 2021, value: 28, unit: '件', raw: '28件' },
+    { year: 2022, value: 42, unit: '件', raw: '42件' },
+  ],
+  专题学法次数: [
+    { year: 2022, value: 4, unit: '次', raw: '4次' },
+    { year: 2023, value: 2, unit: '次', raw: '2次' },
+  ],
+};
+
+describe('MetricChart', () => {
+  it('draws one bar per year, oldest left, heights proportional to the values', async () => {
+    const backend = fakeBackend({
+      list_metrics: () => Object.keys(HISTORY),
+      metric_history: (a) => HISTORY[a.metric as string],
+    });
+    const { container } = render(MetricChart, { government: '示例县人民政府' });
+    await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(3));
+    const chart = screen.getByTestId('metric-chart');
+    expect(chart.tagName.toLowerCase()).toBe('svg');
+    const bars = [...container.querySelectorAll('g[data-year]')].map((g) => ({
+      year: g.getAttribute('data-year'),
+      height: Number(g.querySelector('rect')!.getAttribute('height')),
+    }));
+    expect(bars.map((b) => b.year)).toEqual(['2021', '2022', '2023']);
+    expect(bars[0].height / bars[2].height, '28 is half of 56').toBeCloseTo(0.5);
+    expect(bars[1].height / bars[2].height).toBeCloseTo(0.75);
+    expect(backend.callsOf('list_metrics')).toEqual([{ government: '示例县人民政府' }]);
+
+    await fireEvent.change(screen.getByRole('combobox', { name: '选择指标' }), { target: { value: '专题学法次数' } });
+    await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(2));
+    expect(chart.getAttribute('aria-label')).toBe('专题学法次数历年数值');
+    expect(container.querySelector('g[data-year="2023"] title')?.textContent).toBe('2023年：2次');
+  });
+
+  it('explains an empty history', async () => {
+    fakeBackend({ list_metrics: () => [] });
+    render(MetricChart, { government: '示例县人民政府' });
+    expect(await screen.findByText(/还没有可比较的历年数据/)).toBeTruthy();
+  });
+});
