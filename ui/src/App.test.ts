@@ -190,4 +190,14 @@ describe('App', () => {
     expect(banner.textContent).toContain('草稿无法打开');
     expect(banner.textContent).toContain('找不到该稿件');
   });
+
+  it('saves at once on Ctrl+S', async () => {
+    const backend = fakeBackend();
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    type(view, '补一句');
+    await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
+    await waitFor(() => expect(backend.callsOf('save_draft')).toEqual([{ draftId: 7, text: sampleDraft().text + '补一句' }]));
+  });
 });

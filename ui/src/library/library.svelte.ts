@@ -79,9 +79,20 @@ export class Library {
     return this.overview;
   }
 
-  /** Import files one after another; a bad file is reported and the others still come in. */
-  async importPaths(paths: string[]): Promise<ImportOutcome[]> {
-    if (paths.length === 0 || this.progress) return [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Import files one after another; a bad file is reported and the others still come in. Files
+   * dropped while an import runs wait for it (never dropped on the floor).
+   */
+  importPaths(paths: string[]): Promise<ImportOutcome[]> {
+    if (paths.length === 0) return Promise.resolve([]);
+    const run = this.queue.then(() => this.importNow(paths));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async importNow(paths: string[]): Promise<ImportOutcome[]> {
     const imported: ImportOutcome[] = [];
     const failures: ImportFailure[] = [];
     this.failures = [];

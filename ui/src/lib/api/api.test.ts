@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mockIPC } from './testing';
-import { importFile, pickReportFile, toIpcError } from './index';
+import {
+  checkDraft,
+  e2eSavePath,
+  importFile,
+  pickExportPath,
+  pickReportFile,
+  pickReportFiles,
+  saveDraft,
+  searchLibrary,
+  toIpcError,
+} from './index';
 import { sampleOutline } from '../../test/fixtures';
 
 describe('the backend door', () => {
@@ -34,5 +44,47 @@ describe('the backend door', () => {
   it('returns null when the drafter cancels the file dialog', async () => {
     mockIPC((cmd) => (cmd === 'plugin:dialog|open' ? null : undefined));
     expect(await pickReportFile(), 'cancel is not an error').toBeNull();
+  });
+
+  it('returns every file picked for import, and none on cancel', async () => {
+    mockIPC((cmd) => (cmd === 'plugin:dialog|open' ? ['/a/甲.txt', '/a/乙.docx'] : undefined));
+    expect(await pickReportFiles()).toEqual(['/a/甲.txt', '/a/乙.docx']);
+    mockIPC((cmd) => (cmd === 'plugin:dialog|open' ? null : undefined));
+    expect(await pickReportFiles(), 'cancel is an empty list, not an error').toEqual([]);
+  });
+
+  it('uses the e2e save path instead of the dialog, and the dialog otherwise', async () => {
+    const seen: string[] = [];
+    mockIPC((cmd) => {
+      seen.push(cmd);
+      if (cmd === 'e2e_save_path') return '/tmp/e2e/out.docx';
+      return '/never/asked.docx';
+    });
+    expect(await pickExportPath('草稿.docx', 'docx')).toBe('/tmp/e2e/out.docx');
+    expect(seen, 'no dialog when the path is fixed').toEqual(['e2e_save_path']);
+
+    mockIPC((cmd) => {
+      if (cmd === 'e2e_save_path') throw 'command e2e_save_path not found';
+      if (cmd === 'plugin:dialog|save') return '/home/d/草稿.md';
+      throw new Error(cmd);
+    });
+    expect(await e2eSavePath(), 'an app without the command behaves as in normal use').toBeNull();
+    expect(await pickExportPath('草稿.md', 'md')).toBe('/home/d/草稿.md');
+  });
+
+  it('sends camelCase arguments as the contract names them', async () => {
+    const seen: unknown[] = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      return cmd === 'search_library' ? [] : {};
+    });
+    await saveDraft(7, '正文');
+    await checkDraft('正文', { lastReportId: 1, year: 2024 });
+    await searchLibrary('复议', { year: 2023 });
+    expect(seen).toEqual([
+      ['save_draft', { draftId: 7, text: '正文' }],
+      ['check_draft', { text: '正文', lastReportId: 1, year: 2024 }],
+      ['search_library', { query: '复议', year: 2023 }],
+    ]);
   });
 });
