@@ -18,6 +18,20 @@ fn corpus_dir() -> PathBuf {
     )
 }
 
+/// Whether the corpus can be read. Without `NIANBAO_CORPUS` and without the default folder (a
+/// checkout that is not beside `shared/`), corpus tests say so on stderr and pass; with
+/// `NIANBAO_CORPUS` set they always run, so a wrong path fails loudly.
+fn corpus_present() -> bool {
+    if std::env::var_os("NIANBAO_CORPUS").is_some() || corpus_dir().is_dir() {
+        return true;
+    }
+    eprintln!(
+        "corpus test skipped: no corpus at {} (set NIANBAO_CORPUS to run it)",
+        corpus_dir().display()
+    );
+    false
+}
+
 /// The corpus report whose file name starts with `prefix` (`001_`).
 fn corpus(prefix: &str) -> String {
     let dir = corpus_dir();
@@ -67,6 +81,9 @@ fn find<'a>(result: &'a CheckReport, code: &str, line: usize) -> Option<&'a Find
 
 #[test]
 fn clean_corpus_reports_raise_only_the_one_real_error() {
+    if !corpus_present() {
+        return;
+    }
     for prefix in ["000_", "001_", "002_", "003_", "004_"] {
         let report = parse_text(&corpus(prefix));
         let result = check(&report, None);
@@ -86,6 +103,9 @@ fn clean_corpus_reports_raise_only_the_one_real_error() {
 
 #[test]
 fn a_report_checked_against_itself_finds_every_paragraph_copied_and_no_error_but_the_real_one() {
+    if !corpus_present() {
+        return;
+    }
     let report = parse_text(&corpus("001_"));
     let result = check(&report, Some(&report));
     assert_eq!(
@@ -146,6 +166,9 @@ fn jiangshan_2021() -> (CheckReport, nianbao_report::Report) {
 
 #[test]
 fn jiangshan_edited_as_2021_raises_every_planted_error_and_no_other() {
+    if !corpus_present() {
+        return;
+    }
     let (result, _) = jiangshan_2021();
     assert_eq!(
         result.year,
@@ -180,6 +203,9 @@ fn jiangshan_edited_as_2021_raises_every_planted_error_and_no_other() {
 
 #[test]
 fn jiangshan_edited_as_2021_warns_of_every_planted_leftover() {
+    if !corpus_present() {
+        return;
+    }
     let (result, _) = jiangshan_2021();
     for (code, line, why) in [
         (
@@ -225,6 +251,9 @@ fn jiangshan_edited_as_2021_warns_of_every_planted_leftover() {
 
 #[test]
 fn jiangshan_edited_as_2021_reports_changed_figures_with_their_change() {
+    if !corpus_present() {
+        return;
+    }
     let (result, _) = jiangshan_2021();
     let changed: Vec<(Option<f64>, Option<f64>)> = result
         .findings
@@ -256,6 +285,9 @@ fn jiangshan_edited_as_2021_reports_changed_figures_with_their_change() {
 /// next-year part and last year's plan.
 #[test]
 fn changzhou_edited_as_2018_flags_the_next_year_part_and_last_years_plan() {
+    if !corpus_present() {
+        return;
+    }
     let last_text = corpus("000_");
     let this_text = edit(
         &last_text,

@@ -15,6 +15,20 @@ fn corpus_dir() -> PathBuf {
     )
 }
 
+/// Whether the corpus can be read. Without `NIANBAO_CORPUS` and without the default folder (a
+/// checkout that is not beside `shared/`), corpus tests say so on stderr and pass; with
+/// `NIANBAO_CORPUS` set they always run, so a wrong path fails loudly.
+fn corpus_present() -> bool {
+    if std::env::var_os("NIANBAO_CORPUS").is_some() || corpus_dir().is_dir() {
+        return true;
+    }
+    eprintln!(
+        "corpus test skipped: no corpus at {} (set NIANBAO_CORPUS to run it)",
+        corpus_dir().display()
+    );
+    false
+}
+
 fn corpus_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
         .expect("the corpus folder (NIANBAO_CORPUS) must exist")
@@ -92,6 +106,9 @@ fn files_containing(needle: &str) -> Vec<String> {
 
 #[test]
 fn adding_the_corpus_twice_adds_each_report_once() {
+    if !corpus_present() {
+        return;
+    }
     let lib = TempLibrary::new("twice");
     let first = lib.add_corpus();
     assert_eq!(
@@ -109,6 +126,9 @@ fn adding_the_corpus_twice_adds_each_report_once() {
 
 #[test]
 fn list_shows_government_year_and_title() {
+    if !corpus_present() {
+        return;
+    }
     let lib = TempLibrary::new("list");
     lib.add_corpus();
     let out = stdout(&lib.run(&["list"]));
@@ -133,6 +153,9 @@ fn list_shows_government_year_and_title() {
 
 #[test]
 fn search_finds_the_reports_and_sections_that_mention_the_query() {
+    if !corpus_present() {
+        return;
+    }
     let lib = TempLibrary::new("search");
     lib.add_corpus();
     for query in ["行政复议", "复议"] {
@@ -162,6 +185,9 @@ fn search_finds_the_reports_and_sections_that_mention_the_query() {
 
 #[test]
 fn search_for_something_absent_says_so_and_succeeds() {
+    if !corpus_present() {
+        return;
+    }
     let lib = TempLibrary::new("absent");
     lib.add_corpus();
     let out = stdout(&lib.run(&["search", "量子纠缠"]));
@@ -191,6 +217,9 @@ fn adding_a_missing_file_exits_2_and_adds_nothing() {
 
 #[test]
 fn search_filters_by_year_and_kind_of_part() {
+    if !corpus_present() {
+        return;
+    }
     let lib = TempLibrary::new("search-filters");
     lib.add_corpus();
     let all = stdout(&lib.run(&["search", "复议"]));

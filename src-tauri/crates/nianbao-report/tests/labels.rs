@@ -41,6 +41,9 @@ fn same(f: &nianbao_report::Figure, l: &Label) -> bool {
 
 #[test]
 fn figure_extraction_meets_recall_and_precision_on_labelled_reports() {
+    if !common::corpus_present() {
+        return;
+    }
     let (mut tp, mut extracted, mut labelled) = (0usize, 0usize, 0usize);
     for file in LABELLED {
         let report = nianbao_report::parse_text(&common::corpus_text(file));
