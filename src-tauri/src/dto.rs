@@ -83,6 +83,31 @@ impl ReportOutline {
     }
 }
 
+impl ReportOutline {
+    /// A report from the library; `path` is the name of the file it was imported from.
+    pub fn stored(stored: &nianbao_store::StoredReport) -> Self {
+        let report = &stored.report;
+        let meta = &report.meta;
+        let summary = &stored.summary;
+        ReportOutline {
+            path: summary.source_name.clone(),
+            file_name: summary.source_name.clone(),
+            format: format_key(summary.source_format),
+            encoding: stored.encoding.clone(),
+            title: meta.title.clone(),
+            government: meta.government.clone(),
+            year: meta.year,
+            doc_number: meta.doc_number.clone(),
+            addressee: meta.addressee.clone(),
+            date: meta.date.clone(),
+            text: report.lines.join("\n"),
+            line_count: report.lines.len(),
+            figure_count: report.figures.len(),
+            sections: report.sections.iter().map(OutlineSection::from).collect(),
+        }
+    }
+}
+
 /// The format's serde name, so a format the import crate adds later needs no change here.
 fn format_key(format: SourceFormat) -> String {
     serde_json::to_value(format)
@@ -102,6 +127,472 @@ impl From<&Section> for OutlineSection {
             line: s.line,
             end_line: s.end_line,
             children: s.children.iter().map(OutlineSection::from).collect(),
+        }
+    }
+}
+
+// ---- the library ---------------------------------------------------------------------------
+// Types below follow docs/ipc.md: camelCase field names; `x?` in the contract is `x: T | null`.
+
+/// One report of the library list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The reporting government, or "" when the report does not name one.
+    pub government: String,
+    /// The year the report is about, or 0 when it could not be recognised.
+    pub year: i32,
+    /// The report's own title, else its file name.
+    pub title: String,
+    pub file_name: String,
+    pub figure_count: usize,
+}
+
+/// One draft of the library list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub year: i32,
+    /// The report it follows (null when written from scratch or that report was deleted).
+    #[ts(type = "number | null")]
+    pub last_report_id: Option<i64>,
+    /// When its newest version was saved (ms since epoch).
+    #[ts(type = "number")]
+    pub updated_at: i64,
+}
+
+/// What the left pane lists: reports and drafts by government, then year (newest first).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryOverview {
+    pub reports: Vec<ReportItem>,
+    pub drafts: Vec<DraftItem>,
+    /// True on the one start that brought in the bundled sample library.
+    pub seeded: bool,
+}
+
+/// The result of importing a file into the library.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    pub report: ReportItem,
+    /// The same file (same bytes) was already in the library; nothing was added.
+    pub already_present: bool,
+}
+
+/// A piece of a search snippet: plain text, marked when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// One paragraph that matches a search, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResult {
+    #[ts(type = "number")]
+    pub report_id: i64,
+    /// "" when the report names no government.
+    pub government: String,
+    /// 0 when the report's year is unknown.
+    pub year: i32,
+    pub title: String,
+    /// The innermost heading above the paragraph with its number, or "".
+    pub section_heading: String,
+    /// The section kind's key (`disputes`).
+    pub section_kind: String,
+    /// 1-based line of the paragraph in the report's text.
+    pub line: usize,
+    pub snippet: Vec<SnippetPart>,
+}
+
+// ---- drafts --------------------------------------------------------------------------------
+
+/// A draft opened in the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftDoc {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub year: i32,
+    #[ts(type = "number | null")]
+    pub last_report_id: Option<i64>,
+    pub last_year: Option<i32>,
+    pub government: Option<String>,
+    /// The latest saved text, one paragraph per line.
+    pub text: String,
+    /// How many fill-in marks (`【…】`) the text still holds.
+    pub marks: usize,
+    /// Years moved forward when the draft was made (`第3行 2023→2024：…`); empty once reopened.
+    pub moved_years: Vec<String>,
+    /// Last year's next-year items the new report should say what came of.
+    pub plans: Vec<String>,
+    /// What the drafter should know (a part inserted, a part missing).
+    pub notes: Vec<String>,
+}
+
+/// An autosave that was stored.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedVersion {
+    #[ts(type = "number")]
+    pub version_id: i64,
+    /// ms since epoch.
+    #[ts(type = "number")]
+    pub saved_at: i64,
+}
+
+/// One saved version of a draft (without its text).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// ms since epoch.
+    #[ts(type = "number")]
+    pub saved_at: i64,
+    /// Length of the text in characters.
+    pub chars: usize,
+    /// A name the drafter gave it (`送审稿`).
+    pub name: Option<String>,
+}
+
+// ---- checks --------------------------------------------------------------------------------
+
+/// How sure the checker is that something is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// One finding of the checks pane.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FindingItem {
+    /// `figure.unchanged`, `arith.order`, … (design.md's table).
+    pub code: String,
+    pub severity: Severity,
+    /// 1-based line in the draft; 0 for the report as a whole.
+    pub line: usize,
+    pub message: String,
+    /// The words it is about.
+    pub excerpt: Option<String>,
+    /// Where the same thing stood last year (`上年第12行：…`).
+    pub detail: Option<String>,
+}
+
+/// What happened to a figure since last year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureStatus {
+    Changed,
+    Unchanged,
+    Swing,
+    Dropped,
+    New,
+}
+
+/// One row of the aligned figure table.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FigureRow {
+    pub metric: String,
+    /// Last year's value with its unit (`113件`).
+    pub last: Option<String>,
+    /// This year's value with its unit.
+    pub this: Option<String>,
+    /// For people: `+15（+13.3%）`, `持平`, `新增`, `未再报告`.
+    pub change: Option<String>,
+    pub status: FigureStatus,
+    pub this_line: Option<usize>,
+    pub last_line: Option<usize>,
+    /// 0..=1; 0 for rows with one side only.
+    pub confidence: f64,
+}
+
+/// Everything the checks pane shows for the text as typed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CheckResult {
+    pub outline: Vec<OutlineSection>,
+    /// Errors first, then warnings, then info; by line within each.
+    pub findings: Vec<FindingItem>,
+    /// Empty without last year's report.
+    pub figures: Vec<FigureRow>,
+    /// How many fill-in marks the text still holds.
+    pub marks: usize,
+}
+
+/// What a piece of a word diff is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// One run of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DiffPart {
+    pub text: String,
+    pub op: DiffOp,
+}
+
+/// The draft's section beside last year's section of the same kind.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionDiff {
+    /// The draft's heading with its number.
+    pub heading: String,
+    /// Last year's counterpart; null when last year had none (then all parts are inserts).
+    pub last_heading: Option<String>,
+    /// Equal + delete parts give last year's text; equal + insert parts give this year's.
+    pub parts: Vec<DiffPart>,
+}
+
+/// One year's value of a metric (the bar chart).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MetricPoint {
+    pub year: i32,
+    pub value: f64,
+    pub unit: String,
+    /// As written (`113件`).
+    pub raw: String,
+}
+
+// ---- templates and export ------------------------------------------------------------------
+
+/// A standard part the template picker offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TemplateItem {
+    /// The kind's key (`disputes`), passed back to `render_template`.
+    pub kind: String,
+    /// The Chinese label (`化解矛盾纠纷`).
+    pub label: String,
+}
+
+/// A written export.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportOutcome {
+    pub path: String,
+    /// Size of the written file.
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+// ---- mapping from the domain crates (shape only, no judgement) -----------------------------
+
+impl ReportItem {
+    pub fn new(summary: &nianbao_store::ReportSummary, figure_count: usize) -> Self {
+        ReportItem {
+            id: summary.id,
+            government: summary.government.clone().unwrap_or_default(),
+            year: summary.year.unwrap_or(0),
+            title: summary.display_title().to_owned(),
+            file_name: summary.source_name.clone(),
+            figure_count,
+        }
+    }
+}
+
+impl From<&nianbao_store::DraftSummary> for DraftItem {
+    fn from(d: &nianbao_store::DraftSummary) -> Self {
+        DraftItem {
+            id: d.id,
+            title: d.title.clone(),
+            year: d.year,
+            last_report_id: d.from_report,
+            updated_at: d.updated_at,
+        }
+    }
+}
+
+/// A snippet's highlights (byte ranges) as plain and marked parts; a range that does not fall
+/// on character boundaries is shown unmarked rather than dropped.
+pub fn snippet_parts(snippet: &nianbao_store::Snippet) -> Vec<SnippetPart> {
+    let text = snippet.text.as_str();
+    let mut parts = Vec::new();
+    let mut at = 0;
+    let mut push = |s: &str, hit: bool| {
+        if !s.is_empty() {
+            parts.push(SnippetPart {
+                text: s.to_owned(),
+                hit,
+            });
+        }
+    };
+    for h in &snippet.highlights {
+        let (Some(before), Some(marked)) = (text.get(at..h.start), text.get(h.clone())) else {
+            continue;
+        };
+        push(before, false);
+        push(marked, true);
+        at = h.end;
+    }
+    push(text.get(at..).unwrap_or_default(), false);
+    parts
+}
+
+impl From<&nianbao_store::SearchHit> for SearchResult {
+    fn from(h: &nianbao_store::SearchHit) -> Self {
+        SearchResult {
+            report_id: h.report_id,
+            government: h.government.clone().unwrap_or_default(),
+            year: h.year.unwrap_or(0),
+            title: h.title.clone().unwrap_or_else(|| h.source_name.clone()),
+            section_heading: h.heading.clone(),
+            section_kind: h.section.key().to_owned(),
+            line: h.line,
+            snippet: snippet_parts(&h.snippet),
+        }
+    }
+}
+
+impl From<&nianbao_store::VersionInfo> for VersionItem {
+    fn from(v: &nianbao_store::VersionInfo) -> Self {
+        VersionItem {
+            id: v.id,
+            saved_at: v.saved_at,
+            chars: v.chars,
+            name: v.name.clone(),
+        }
+    }
+}
+
+impl From<nianbao_check::Severity> for Severity {
+    fn from(s: nianbao_check::Severity) -> Self {
+        match s {
+            nianbao_check::Severity::Error => Severity::Error,
+            nianbao_check::Severity::Warning => Severity::Warning,
+            nianbao_check::Severity::Info => Severity::Info,
+        }
+    }
+}
+
+impl From<&nianbao_check::Finding> for FindingItem {
+    fn from(f: &nianbao_check::Finding) -> Self {
+        let detail = f.last_line.map(|line| match f.last_excerpt.as_deref() {
+            Some(excerpt) if !excerpt.is_empty() => format!("上年第{line}行：{excerpt}"),
+            _ => format!("上年第{line}行"),
+        });
+        FindingItem {
+            code: f.code.clone(),
+            severity: f.severity.into(),
+            line: f.line,
+            message: f.message.clone(),
+            excerpt: Some(f.excerpt.clone()).filter(|e| !e.is_empty()),
+            detail,
+        }
+    }
+}
+
+impl FigureRow {
+    /// A row of the aligned table. Its status is the checker's own verdict: the `figure.*`
+    /// finding about the same metric on the same line (so table and findings never disagree);
+    /// a pair the checker was not sure enough to judge shows as changed or unchanged.
+    pub fn new(row: &nianbao_check::AlignedFigure, findings: &[nianbao_check::Finding]) -> Self {
+        let with_unit = |v: f64| format!("{}{}", nianbao_check::text::fmt_value(v), row.unit);
+        let verdict = findings.iter().find_map(|f| {
+            let same_line = match row.this_line {
+                Some(line) => f.line == line,
+                None => f.last_line == row.last_line,
+            };
+            let about_row = f.metric.as_deref() == Some(row.metric.as_str()) && same_line;
+            match f.code.as_str() {
+                "figure.swing" if about_row => Some(FigureStatus::Swing),
+                "figure.unchanged" if about_row => Some(FigureStatus::Unchanged),
+                "figure.changed" if about_row => Some(FigureStatus::Changed),
+                _ => None,
+            }
+        });
+        let status = match (row.this_value, row.last_value) {
+            (None, _) => FigureStatus::Dropped,
+            (_, None) => FigureStatus::New,
+            (Some(this), Some(last)) => verdict.unwrap_or(if (this - last).abs() < 1e-9 {
+                FigureStatus::Unchanged
+            } else {
+                FigureStatus::Changed
+            }),
+        };
+        FigureRow {
+            metric: row.metric.clone(),
+            last: row.last_value.map(with_unit),
+            this: row.this_value.map(with_unit),
+            change: Some(row.change.clone()).filter(|c| !c.is_empty()),
+            status,
+            this_line: row.this_line,
+            last_line: row.last_line,
+            confidence: row.confidence,
+        }
+    }
+}
+
+impl CheckResult {
+    /// The checks pane's view of a parsed text and its check.
+    pub fn new(report: &Report, check: &nianbao_check::CheckReport, marks: usize) -> Self {
+        CheckResult {
+            outline: report.sections.iter().map(OutlineSection::from).collect(),
+            findings: check.findings.iter().map(FindingItem::from).collect(),
+            figures: check
+                .figures
+                .iter()
+                .map(|row| FigureRow::new(row, &check.findings))
+                .collect(),
+            marks,
+        }
+    }
+}
+
+impl From<&nianbao_check::diff::Piece> for DiffPart {
+    fn from(p: &nianbao_check::diff::Piece) -> Self {
+        use nianbao_check::diff::Piece;
+        let (text, op) = match p {
+            Piece::Same(t) => (t, DiffOp::Equal),
+            Piece::Removed(t) => (t, DiffOp::Delete),
+            Piece::Added(t) => (t, DiffOp::Insert),
+        };
+        DiffPart {
+            text: text.clone(),
+            op,
+        }
+    }
+}
+
+impl From<&nianbao_check::SectionDiff> for SectionDiff {
+    fn from(d: &nianbao_check::SectionDiff) -> Self {
+        SectionDiff {
+            heading: d.heading.clone(),
+            last_heading: d.last_heading.clone(),
+            parts: d.pieces.iter().map(DiffPart::from).collect(),
+        }
+    }
+}
+
+impl From<&nianbao_store::MetricPoint> for MetricPoint {
+    fn from(p: &nianbao_store::MetricPoint) -> Self {
+        MetricPoint {
+            year: p.year,
+            value: p.value,
+            unit: p.unit.clone(),
+            raw: p.raw.clone(),
+        }
+    }
+}
+
+impl From<nianbao_report::SectionKind> for TemplateItem {
+    fn from(kind: nianbao_report::SectionKind) -> Self {
+        TemplateItem {
+            kind: kind.key().to_owned(),
+            label: kind.label().to_owned(),
         }
     }
 }

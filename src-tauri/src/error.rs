@@ -10,6 +10,16 @@ use ts_rs::TS;
 pub enum AppError {
     #[error(transparent)]
     Import(#[from] nianbao_import::ImportError),
+    #[error(transparent)]
+    Store(#[from] nianbao_store::StoreError),
+    #[error(transparent)]
+    Draft(#[from] nianbao_draft::DraftError),
+    #[error("第{0}行不在任何章节内，无法与上年对照 (the line is in no section)")]
+    NoSection(usize),
+    #[error("没有这类章节模板：“{0}” (unknown section kind)")]
+    UnknownKind(String),
+    #[error("文件读写失败 (a file could not be read or written): {0}")]
+    Io(String),
     #[error("找不到数据文件夹 (no data folder could be found): {0}")]
     DataDir(String),
     #[error("后台任务中断 (a background task stopped): {0}")]
@@ -21,6 +31,11 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Import(e) => e.code(),
+            AppError::Store(e) => e.code(),
+            AppError::Draft(e) => e.code(),
+            AppError::NoSection(_) => "app.no_section",
+            AppError::UnknownKind(_) => "app.unknown_kind",
+            AppError::Io(_) => "app.io",
             AppError::DataDir(_) => "app.data_dir",
             AppError::Task(_) => "app.task",
         }

@@ -6,9 +6,12 @@
 mod commands;
 pub mod dto;
 pub mod error;
+pub mod library;
 pub mod paths;
+pub mod state;
 
 pub use error::{AppError, IpcError};
+pub use state::AppState;
 
 /// Report files named on the command line (`nianbao-app 报告.docx`, "open with" from a file
 /// manager); the window opens the first one when it starts.
@@ -32,22 +35,42 @@ impl StartupFiles {
 pub fn run() -> Result<(), tauri::Error> {
     let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
     let startup = StartupFiles::from_args(std::env::args_os());
-    app(builder, startup).run(tauri::generate_context!())
+    app(builder, startup, AppState::new()).run(tauri::generate_context!())
 }
 
 /// The app's builder, shared by [`run`] and the command tests (which pass a mock builder and
 /// create the `main` window themselves). Plugins that need a real desktop are added in [`run`].
-/// State is managed here, not in a setup hook: the mock runtime never runs setup.
+/// State is managed here, not in a setup hook: the mock runtime never runs setup. The library
+/// opens on first use, in `state`'s data folder (tests pass [`AppState::at`] a temp folder).
 pub fn app<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     startup: StartupFiles,
+    state: AppState,
 ) -> tauri::Builder<R> {
     builder
         .manage(startup)
+        .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::startup_files,
             commands::report::import_file,
+            commands::library::library_overview,
+            commands::library::import_report,
+            commands::library::open_report,
+            commands::library::search_library,
+            commands::drafts::new_draft,
+            commands::drafts::open_draft,
+            commands::drafts::save_draft,
+            commands::drafts::list_versions,
+            commands::drafts::get_version,
+            commands::checks::check_draft,
+            commands::checks::section_diff,
+            commands::checks::metric_history,
+            commands::checks::list_metrics,
+            commands::templates::list_templates,
+            commands::templates::render_template,
+            commands::templates::export_draft,
+            commands::templates::e2e_save_path,
         ])
 }
 

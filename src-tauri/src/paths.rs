@@ -12,6 +12,10 @@ use crate::AppError;
 /// Environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "NIANBAO_DATA_DIR";
 
+/// Environment variable the end-to-end tests set to the file an export should be written to,
+/// in place of the native save dialog they cannot drive (`e2e_save_path`).
+pub const E2E_SAVE_PATH_ENV: &str = "NIANBAO_E2E_SAVE_PATH";
+
 /// The app's data folder for this run.
 pub fn data_dir<R: tauri::Runtime>(app: &tauri::AppHandle<R>) -> Result<PathBuf, AppError> {
     choose_data_dir(std::env::var_os(DATA_DIR_ENV), || {

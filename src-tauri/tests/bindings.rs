@@ -6,7 +6,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use nianbao_app::IpcError;
-use nianbao_app::dto::{AppInfo, OutlineSection, ReportOutline};
+use nianbao_app::dto::{
+    AppInfo, CheckResult, DiffOp, DiffPart, DraftDoc, DraftItem, ExportOutcome, FigureRow,
+    FigureStatus, FindingItem, ImportOutcome, LibraryOverview, MetricPoint, OutlineSection,
+    ReportItem, ReportOutline, SavedVersion, SearchResult, SectionDiff, Severity, SnippetPart,
+    TemplateItem, VersionItem,
+};
 use ts_rs::{Config, TS};
 
 fn bindings_dir() -> PathBuf {
@@ -29,6 +34,26 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<AppInfo>(&cfg, &mut out);
     generated::<ReportOutline>(&cfg, &mut out);
     generated::<OutlineSection>(&cfg, &mut out);
+    generated::<ReportItem>(&cfg, &mut out);
+    generated::<DraftItem>(&cfg, &mut out);
+    generated::<LibraryOverview>(&cfg, &mut out);
+    generated::<ImportOutcome>(&cfg, &mut out);
+    generated::<SnippetPart>(&cfg, &mut out);
+    generated::<SearchResult>(&cfg, &mut out);
+    generated::<DraftDoc>(&cfg, &mut out);
+    generated::<SavedVersion>(&cfg, &mut out);
+    generated::<VersionItem>(&cfg, &mut out);
+    generated::<Severity>(&cfg, &mut out);
+    generated::<FindingItem>(&cfg, &mut out);
+    generated::<FigureStatus>(&cfg, &mut out);
+    generated::<FigureRow>(&cfg, &mut out);
+    generated::<CheckResult>(&cfg, &mut out);
+    generated::<DiffOp>(&cfg, &mut out);
+    generated::<DiffPart>(&cfg, &mut out);
+    generated::<SectionDiff>(&cfg, &mut out);
+    generated::<MetricPoint>(&cfg, &mut out);
+    generated::<TemplateItem>(&cfg, &mut out);
+    generated::<ExportOutcome>(&cfg, &mut out);
     out
 }
 

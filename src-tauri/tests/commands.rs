@@ -6,10 +6,21 @@ use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_asse
 use tauri::webview::InvokeRequest;
 use tauri::{WebviewWindow, WebviewWindowBuilder};
 
+/// The app on a temporary data folder (dropped with the test).
 fn main_window() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let app = nianbao_app::app(mock_builder(), nianbao_app::StartupFiles::default())
-        .build(mock_context(noop_assets()))
-        .expect("the app builds on the mock runtime");
+    let dir = tempfile::tempdir().expect("temp dir").keep();
+    window_on(&dir)
+}
+
+/// The app on a given data folder (to start it twice on the same library).
+fn window_on(data_dir: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = nianbao_app::app(
+        mock_builder(),
+        nianbao_app::StartupFiles::default(),
+        nianbao_app::AppState::at(data_dir),
+    )
+    .build(mock_context(noop_assets()))
+    .expect("the app builds on the mock runtime");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("the main window can be created");

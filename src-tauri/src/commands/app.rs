@@ -1,13 +1,17 @@
 //! Facts about the app itself: version, data folder, and the files it was started with.
 
 use crate::dto::AppInfo;
-use crate::{IpcError, StartupFiles, paths};
+use crate::state::AppState;
+use crate::{IpcError, StartupFiles};
 
 #[tauri::command]
-pub fn app_info<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Result<AppInfo, IpcError> {
+pub fn app_info<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+) -> Result<AppInfo, IpcError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        data_dir: paths::data_dir(&app)?.display().to_string(),
+        data_dir: state.data_dir(&app)?.display().to_string(),
     })
 }
 

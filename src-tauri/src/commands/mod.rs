@@ -2,4 +2,32 @@
 //! function, map the error to [`crate::IpcError`]. Never put domain logic in a command.
 
 pub mod app;
+pub mod checks;
+pub mod drafts;
+pub mod library;
 pub mod report;
+pub mod templates;
+
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::library::Library;
+use crate::state::AppState;
+use crate::{AppError, IpcError};
+
+/// Run `work` on the library off the main thread (docs/ipc.md: every command is async and does
+/// its work in `spawn_blocking`), so the window never freezes on a big file or a slow disk.
+pub(crate) async fn on_library<R, T, F>(app: AppHandle<R>, work: F) -> Result<T, IpcError>
+where
+    R: Runtime,
+    T: Send + 'static,
+    F: FnOnce(&Library<'_>) -> Result<T, AppError> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let library = Library::new(&state, state.data_dir(&app)?);
+        work(&library)
+    })
+    .await
+    .map_err(|e| AppError::Task(e.to_string()))?
+    .map_err(IpcError::from)
+}

@@ -14,6 +14,7 @@ mod finding;
 mod parts;
 mod plans;
 mod rules;
+pub mod section_diff;
 mod structure;
 mod terms;
 pub mod text;
@@ -23,6 +24,7 @@ pub use error::CheckError;
 pub use figures::{AlignedFigure, FigureAligner};
 pub use finding::{Finding, Severity};
 pub use rules::Rules;
+pub use section_diff::{SectionDiff, section_diff};
 
 use nianbao_report::Report;
 use serde::Serialize;

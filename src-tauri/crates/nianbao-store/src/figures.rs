@@ -122,6 +122,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// How many figures each report holds, by report id (the library list shows it without
+    /// reading every report's figures).
+    pub fn figure_counts(&self) -> Result<std::collections::HashMap<i64, usize>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT report_id, COUNT(*) FROM figures GROUP BY report_id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every government in the library, sorted.
     pub fn governments(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
@@ -136,6 +148,29 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figure_counts_are_counted_per_report() {
+        let store = Store::open_in_memory().expect("open");
+        let report = nianbao_report::parse_text(
+            "示例市2024年法治政府建设年度报告\n一、化解矛盾纠纷\n全年受理行政复议申请128件，审结120件。",
+        );
+        let source = crate::Source {
+            name: "示例市.txt".into(),
+            hash: crate::hash_bytes(b"x"),
+            format: nianbao_import::SourceFormat::Text,
+            encoding: "UTF-8".into(),
+        };
+        let added = store.add_report(&source, &report).expect("add");
+        let counts = store.figure_counts().expect("count");
+        assert_eq!(
+            counts.get(&added.id),
+            Some(&report.figures.len()),
+            "the list shows as many figures as the parser found: {:?}",
+            report.figures
+        );
+        assert!(!report.figures.is_empty(), "the text states figures");
+    }
 
     #[test]
     fn family_is_the_part_before_the_dot() {
