@@ -44,9 +44,9 @@ describe('SectionDiffView', () => {
     await rerender({ text: 'ABC', line: 1, lastReportId: 1 });
     await vi.advanceTimersByTimeAsync(600);
     expect(backend.callsOf('section_diff').map((a) => a.text), 'typing within the pause is one request').toEqual(['A', 'ABC']);
-    answers[1]({ heading: '新', parts: [{ text: '新的', op: 'insert' }] });
+    answers[1]({ heading: '新', lastHeading: null, parts: [{ text: '新的', op: 'insert' }] });
     await vi.advanceTimersByTimeAsync(0);
-    answers[0]({ heading: '旧', parts: [{ text: '旧的', op: 'insert' }] });
+    answers[0]({ heading: '旧', lastHeading: null, parts: [{ text: '旧的', op: 'insert' }] });
     await vi.advanceTimersByTimeAsync(0);
     expect(container.querySelectorAll('.col p')[1].textContent, 'the late answer about "A" is dropped').toBe('新的');
   });

@@ -63,9 +63,9 @@ export function sampleCheck(overrides: Partial<CheckResult> = {}): CheckResult {
     outline: sampleOutline().sections,
     marks: 1,
     findings: [
-      { code: 'arith.order', severity: 'error', line: 7, message: '受理数（51件）多于收到数（56件）不合理' },
-      { code: 'figure.unchanged', severity: 'warning', line: 4, message: '专题学法次数与上年相同：是否已更新？', excerpt: '县政府常务会议专题学法4次。' },
-      { code: 'plan.unreported', severity: 'info', line: 8, message: '上年安排的“推进行政复议体制改革”本年未见报告' },
+      { code: 'arith.order', severity: 'error', line: 7, message: '受理数（51件）多于收到数（56件）不合理', excerpt: null, detail: null },
+      { code: 'figure.unchanged', severity: 'warning', line: 4, message: '专题学法次数与上年相同：是否已更新？', excerpt: '县政府常务会议专题学法4次。', detail: null },
+      { code: 'plan.unreported', severity: 'info', line: 8, message: '上年安排的“推进行政复议体制改革”本年未见报告', excerpt: null, detail: null },
     ],
     figures: [
       { metric: '行政复议申请收到件数', last: '48件', this: '56件', change: '+8件（+16.7%）', status: 'changed', thisLine: 7, lastLine: 12, confidence: 0.9 },
@@ -79,8 +79,8 @@ export function sampleCheck(overrides: Partial<CheckResult> = {}): CheckResult {
 }
 
 export const SAMPLE_VERSIONS: VersionItem[] = [
-  { id: 33, savedAt: Date.UTC(2025, 0, 10, 3, 0, 5), chars: 120 },
-  { id: 32, savedAt: Date.UTC(2025, 0, 10, 2, 59, 0), chars: 98 },
+  { id: 33, savedAt: Date.UTC(2025, 0, 10, 3, 0, 5), chars: 120, name: null },
+  { id: 32, savedAt: Date.UTC(2025, 0, 10, 2, 59, 0), chars: 98, name: null },
   { id: 31, savedAt: Date.UTC(2025, 0, 9, 8, 0, 0), chars: 60, name: '初稿' },
 ];
 
