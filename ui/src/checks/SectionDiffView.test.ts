@@ -57,4 +57,15 @@ describe('SectionDiffView', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(screen.getByText(/与上年该部分完全相同/)).toBeTruthy();
   });
+
+  it('explains a cursor outside every section instead of showing an error', async () => {
+    fakeBackend({
+      section_diff: () => {
+        throw { code: 'app.no_section', message: '该行不在任何部分中 (the line is in no section)' };
+      },
+    });
+    render(SectionDiffView, { text: 'T', line: 1, lastReportId: 1 });
+    await vi.advanceTimersByTimeAsync(600);
+    expect(screen.getByTestId('diff-view').textContent).toContain('把光标放到正文的某一部分中');
+  });
 });

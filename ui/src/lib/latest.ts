@@ -30,6 +30,12 @@ export class LatestOnly<A, R> {
     void this.fire(args, seq);
   }
 
+  /** Drop the pending request and any answer still on its way (the query was cleared). */
+  cancel(): void {
+    this.seq += 1;
+    clearTimeout(this.timer);
+  }
+
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);

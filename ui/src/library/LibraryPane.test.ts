@@ -128,6 +128,18 @@ describe('LibraryPane', () => {
     expect(result.querySelector('mark')?.textContent).toBe('<img src=x onerror=alert(1)>');
   });
 
+  it('goes back to the library when the search box is cleared, asking nothing', async () => {
+    const backend = fakeBackend();
+    await renderPane();
+    const box = screen.getByTestId('search-input');
+    await fireEvent.input(box, { target: { value: '复议' } });
+    await fireEvent.input(box, { target: { value: '' } });
+    await new Promise((r) => setTimeout(r, 400));
+    expect(backend.callsOf('search_library'), 'an empty query is never sent').toEqual([]);
+    expect(screen.queryByTestId('search-result')).toBeNull();
+    expect(screen.getAllByTestId('report-item')).toHaveLength(2);
+  });
+
   it('says so when the search finds nothing', async () => {
     fakeBackend({ search_library: () => [] });
     await renderPane();
