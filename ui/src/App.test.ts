@@ -200,4 +200,23 @@ describe('App', () => {
     await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
     await waitFor(() => expect(backend.callsOf('save_draft')).toEqual([{ draftId: 7, text: sampleDraft().text + '补一句' }]));
   });
+
+  it('keeps the window open once when the last typing cannot be saved', async () => {
+    const backend = fakeBackend({
+      save_draft: () => {
+        throw { code: 'store.io', message: '磁盘已满 (disk full)' };
+      },
+    });
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    type(view, '没存上的一句');
+    await emit('tauri://close-requested');
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner.textContent).toContain('窗口暂未关闭');
+    expect(banner.textContent).toContain('磁盘已满');
+    expect(backend.callsOf('plugin:window|destroy'), 'the text would be lost: stay open').toEqual([]);
+    await emit('tauri://close-requested');
+    await waitFor(() => expect(backend.callsOf('plugin:window|destroy'), 'closing again closes').toHaveLength(1));
+  });
 });

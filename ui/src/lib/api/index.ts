@@ -147,16 +147,20 @@ export async function pickExportPath(defaultName: string, format: ExportFormat):
 }
 
 /**
- * Run `flush` (save pending typing) when the drafter closes the window; the window closes after
- * it settles, whatever the outcome. Resolves to an unsubscribe.
+ * Ask `beforeClose` (save pending typing) when the drafter closes the window: the window closes
+ * when it resolves true, and stays open when it resolves false (the text could not be saved and
+ * the drafter is told). A throw counts as true: closing must never be blocked by a bug.
+ * Resolves to an unsubscribe.
  */
-export async function onCloseRequested(flush: () => Promise<void>): Promise<() => void> {
-  return getCurrentWindow().onCloseRequested(async () => {
+export async function onCloseRequested(beforeClose: () => Promise<boolean>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async (event) => {
+    let close = true;
     try {
-      await flush();
+      close = await beforeClose();
     } catch {
-      // Closing must never be blocked; the last autosaved version stays in the library.
+      close = true;
     }
+    if (!close) event.preventDefault();
   });
 }
 
