@@ -219,4 +219,17 @@ describe('App', () => {
     await emit('tauri://close-requested');
     await waitFor(() => expect(backend.callsOf('plugin:window|destroy'), 'closing again closes').toHaveLength(1));
   });
+
+  it('imports files dropped on the window, with a hint while they hover', async () => {
+    const backend = fakeBackend({ import_report: () => ({ report: REPORT_2023, alreadyPresent: false }) });
+    render(App);
+    await screen.findAllByTestId('report-item');
+    await emit('tauri://drag-enter', { paths: ['/home/d/甲.txt'], position: { x: 10, y: 10 } });
+    expect(await screen.findByText(/松开鼠标即可把文件导入资料库/)).toBeTruthy();
+    await emit('tauri://drag-drop', { paths: ['/home/d/甲.txt', '/home/d/乙.docx'], position: { x: 10, y: 10 } });
+    await waitFor(() =>
+      expect(backend.callsOf('import_report').map((a) => a.path)).toEqual(['/home/d/甲.txt', '/home/d/乙.docx']),
+    );
+    expect(screen.queryByText(/松开鼠标即可/), 'the hint goes with the drop').toBeNull();
+  });
 });

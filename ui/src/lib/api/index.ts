@@ -87,11 +87,21 @@ export async function pickReportFile(): Promise<string | null> {
   }
 }
 
-/** Call `onDrop` with the paths of files dropped on the window; resolves to an unsubscribe. */
-export async function onFilesDropped(onDrop: (paths: string[]) => void): Promise<() => void> {
+/**
+ * Call `onDrop` with the paths of files dropped on the window, and `onHover` when files are
+ * dragged over it (true) or away (false); resolves to an unsubscribe.
+ */
+export async function onFilesDropped(
+  onDrop: (paths: string[]) => void,
+  onHover: (over: boolean) => void = () => undefined,
+): Promise<() => void> {
   return getCurrentWebview().onDragDropEvent((event) => {
-    if (event.payload.type === 'drop' && event.payload.paths.length > 0) {
-      onDrop(event.payload.paths);
+    const payload = event.payload;
+    if (payload.type === 'enter' || payload.type === 'over') onHover(true);
+    else if (payload.type === 'leave') onHover(false);
+    else if (payload.type === 'drop') {
+      onHover(false);
+      if (payload.paths.length > 0) onDrop(payload.paths);
     }
   });
 }
