@@ -232,4 +232,26 @@ describe('App', () => {
     );
     expect(screen.queryByText(/松开鼠标即可/), 'the hint goes with the drop').toBeNull();
   });
+
+  it('opens a search hit’s report read-only at the hit’s line', async () => {
+    const backend = fakeBackend();
+    const { container } = render(App);
+    await screen.findAllByTestId('report-item');
+    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: '行政复议' } });
+    await fireEvent.click(await screen.findByTestId('search-result'));
+    await waitFor(() => expect(backend.callsOf('open_report')).toEqual([{ reportId: 1 }]));
+    await waitFor(() => expect(container.querySelector('.cm-activeLine')?.textContent).toBe('全年收到行政复议申请56件，受理51件。'));
+  });
+
+  it('shows the draft’s new save time in the library', async () => {
+    vi.useFakeTimers();
+    fakeBackend({ save_draft: () => ({ versionId: 2, savedAt: new Date(2025, 2, 3, 14, 5).getTime() }) });
+    const { container } = render(App);
+    await vi.advanceTimersByTimeAsync(0);
+    await fireEvent.click(screen.getByTestId('draft-item'));
+    const view = await openedDraft(container);
+    type(view, '。');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(screen.getByTestId('draft-item').textContent).toContain('修改于 3月3日 14:05');
+  });
 });

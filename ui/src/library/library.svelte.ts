@@ -113,6 +113,13 @@ export class Library {
     return imported;
   }
 
+  /** A draft was saved: show its new time without asking the backend for the whole list. */
+  touchDraft(draftId: number, savedAt: number): void {
+    if (!this.overview) return;
+    const drafts = this.overview.drafts.map((d) => (d.id === draftId ? { ...d, updatedAt: savedAt } : d));
+    this.overview = { ...this.overview, drafts };
+  }
+
   dismissFailures(): void {
     this.failures = [];
   }
