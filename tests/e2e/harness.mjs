@@ -1,9 +1,11 @@
 // Starts the real app for end-to-end tests: tauri-driver (which starts WebKitWebDriver, which
 // starts the app binary) on free ports, a temp data folder, one WebDriver session. Whatever
-// happens, `close()` ends the session and stops every process it started, by pid.
-// Screenshots go to tests/e2e/screenshots/ (gitignored).
-import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// happens — a failed assertion, a killed app, the test runner itself ending — every process a
+// launch started is stopped by pid (each pid is remembered with its start time, so a reused pid
+// is never hit). Screenshots go to tests/e2e/screenshots/ (gitignored).
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,12 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { WebDriver } from './webdriver.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
+export const REPO = resolve(here, '../..');
 export const SCREENSHOTS = join(here, 'screenshots');
-export const FIXTURES = join(repo, 'tests/fixtures');
+export const FIXTURES = join(REPO, 'tests/fixtures');
 
-const APP = resolve(process.env.NIANBAO_APP ?? join(repo, 'target/debug/nianbao-app'));
-const DRIVER = process.env.TAURI_DRIVER ?? join(repo, '.tools/bin/tauri-driver');
+export const APP = resolve(process.env.NIANBAO_APP ?? join(REPO, 'target/debug/nianbao-app'));
+const DRIVER = resolve(process.env.TAURI_DRIVER ?? join(REPO, '.tools/bin/tauri-driver'));
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const REPAINT = `
   const dot = document.createElement('div');
@@ -39,14 +43,27 @@ function freePort() {
   });
 }
 
-/** Pids of every live descendant of `pid` (read from /proc), deepest last. */
-async function descendants(pid) {
+// ---- processes, read from /proc (synchronously, so the exit handler can use it too) ----------
+
+/** {ppid, start, comm} of a live pid, or null. `start` is field 22 (clock ticks since boot). */
+export function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const rest = stat.slice(close + 2).split(' ');
+    return { comm: stat.slice(stat.indexOf('(') + 1, close), state: rest[0], ppid: Number(rest[1]), start: Number(rest[19]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Every live descendant of `pid`, parents before children. */
+export function descendants(pid) {
   const parents = new Map();
-  for (const entry of await readdir('/proc').catch(() => [])) {
+  for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid) parents.set(Number(entry), ppid);
+    const st = procStat(entry);
+    if (st) parents.set(Number(entry), st.ppid);
   }
   const out = [];
   const walk = (p) => {
@@ -61,12 +78,73 @@ async function descendants(pid) {
   return out;
 }
 
-function kill(pid, signal) {
+function exeOf(pid) {
   try {
-    process.kill(pid, signal);
+    return readlinkSync(`/proc/${pid}/exe`);
   } catch {
-    // already gone
+    return '';
   }
+}
+
+function signal(pid, sig) {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false; // already gone
+  }
+}
+
+/** Pids seen under live launches, with their start times: [pid, start]. */
+const launched = new Set();
+
+/** Send `sig` to each remembered process that is still the same process (same start time). */
+function signalAll(procs, sig) {
+  for (const [pid, start] of procs) {
+    const st = procStat(pid);
+    if (st && st.start === start && st.state !== 'Z') signal(pid, sig);
+  }
+}
+
+function killEverything() {
+  for (const launch of launched) signalAll(launch.procs, 'SIGKILL');
+}
+process.on('exit', killEverything);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    killEverything();
+    process.exit(130);
+  });
+}
+
+let appExe = null;
+function appRealPath() {
+  if (appExe === null) {
+    try {
+      appExe = realpathSync(APP);
+    } catch {
+      appExe = APP;
+    }
+  }
+  return appExe;
+}
+
+let x11CloseBin = null;
+/** The x11-close helper (x11-close.c), compiled once per run into a temporary folder. */
+function x11Close() {
+  if (x11CloseBin === null) {
+    const out = join(tmpdir(), `nianbao-e2e-x11-close-${process.pid}`);
+    execFileSync('cc', ['-O2', '-o', out, join(here, 'x11-close.c'), '-lX11'], { stdio: 'pipe' });
+    process.on('exit', () => {
+      try {
+        unlinkSync(out);
+      } catch {
+        // already gone
+      }
+    });
+    x11CloseBin = out;
+  }
+  return x11CloseBin;
 }
 
 async function waitForDriver(url, child, timeoutMs = 20_000) {
@@ -79,41 +157,146 @@ async function waitForDriver(url, child, timeoutMs = 20_000) {
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(100);
   }
   throw new Error('tauri-driver did not start listening');
 }
 
-/** Start tauri-driver and the app (with `args`); returns {driver, dataDir, close, screenshot}. */
-export async function launch(args = []) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+/**
+ * Start tauri-driver and the app. Options: `args` for the app's command line, `dataDir` to reuse
+ * a data folder (it is then kept; by default a fresh temporary one is made and removed), `env`
+ * added to the app's environment.
+ */
+export async function launch({ args = [], dataDir = null, env = {} } = {}) {
+  const ownDir = dataDir === null;
+  const dir = ownDir ? await mkdtemp(join(tmpdir(), 'nianbao-e2e-')) : dataDir;
   const port = await freePort();
   const nativePort = await freePort();
   const log = [];
+  const spawnedAt = Date.now();
   const child = spawn(DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
     env: {
       ...process.env,
-      NIANBAO_DATA_DIR: dataDir,
+      NIANBAO_DATA_DIR: dir,
       WEBKIT_DISABLE_COMPOSITING_MODE: '1',
       WEBKIT_DISABLE_DMABUF_RENDERER: '1',
       NO_AT_BRIDGE: '1',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => log.push(String(d)));
   child.stderr.on('data', (d) => log.push(String(d)));
+  const record = { procs: new Map() };
+  launched.add(record);
+  const remember = () => {
+    if (!child.pid) return;
+    for (const pid of [child.pid, ...descendants(child.pid)]) {
+      const st = procStat(pid);
+      if (st && !record.procs.has(pid)) record.procs.set(pid, st.start);
+    }
+  };
+  remember();
   const url = `http://127.0.0.1:${port}`;
   const driver = new WebDriver(url);
 
+  /** The app's own process (the binary under test), or null when it is not running. */
+  const appPid = () => {
+    if (!child.pid) return null;
+    remember();
+    const exe = appRealPath();
+    for (const pid of descendants(child.pid)) {
+      if (exeOf(pid) === exe) return pid;
+    }
+    return null;
+  };
+
+  /** The app and every process under it (WebKit's web and network processes). */
+  const appProcesses = () => {
+    const pid = appPid();
+    if (pid === null) return [];
+    return [pid, ...descendants(pid)].map((p) => ({ pid: p, comm: procStat(p)?.comm ?? '?' }));
+  };
+
+  /** Resident memory of the app's processes: VmRSS (double-counts shared pages) and PSS, in kB. */
+  const memory = () => {
+    const rows = [];
+    for (const { pid, comm } of appProcesses()) {
+      let rss = 0;
+      let pss = 0;
+      try {
+        rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // gone
+      }
+      try {
+        pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // gone or not readable
+      }
+      rows.push({ pid, comm, rssKb: rss, pssKb: pss });
+    }
+    return {
+      rows,
+      rssKb: rows.reduce((s, r) => s + r.rssKb, 0),
+      pssKb: rows.reduce((s, r) => s + r.pssKb, 0),
+    };
+  };
+
+  /** Milliseconds from the app process's start to now (10 ms resolution, from /proc). */
+  const appAgeMs = () => {
+    const pid = appPid();
+    const st = pid === null ? null : procStat(pid);
+    if (!st) return null;
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    return Math.round((uptime - st.start / 100) * 1000); // CLK_TCK is 100 on Linux
+  };
+
+  /** kill -9 the app (not its driver); resolves once the process is gone. */
+  const killApp = async (pid = appPid()) => {
+    if (pid === null) throw new Error('the app is not running');
+    remember();
+    signal(pid, 'SIGKILL');
+    driver.forget();
+    await waitGone(pid);
+    return pid;
+  };
+
+  /** Resolve when the app process has ended by itself (e.g. its window was closed). */
+  const waitAppExit = async (timeoutMs = 15_000) => {
+    const pid = appPid();
+    if (pid === null) return;
+    await waitGone(pid, timeoutMs);
+    driver.forget();
+  };
+
+  const waitGone = async (pid, timeoutMs = 10_000) => {
+    const start = procStat(pid)?.start;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const st = procStat(pid);
+      if (!st || st.start !== start || st.state === 'Z') return;
+      if (Date.now() > deadline) throw new Error(`process ${pid} did not end within ${timeoutMs} ms`);
+      await sleep(50);
+    }
+  };
+
+  let closed = false;
   const close = async () => {
-    await driver.stop().catch(() => {});
-    const pids = child.pid ? await descendants(child.pid) : [];
-    for (const pid of pids.reverse()) kill(pid, 'SIGTERM');
-    if (child.pid) kill(child.pid, 'SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    for (const pid of pids) kill(pid, 'SIGKILL');
-    if (child.exitCode === null && child.pid) kill(child.pid, 'SIGKILL');
-    await rm(dataDir, { recursive: true, force: true });
+    if (closed) return;
+    closed = true;
+    remember();
+    if (appPid() !== null) await driver.stop().catch(() => {});
+    driver.forget();
+    remember();
+    signalAll([...record.procs].reverse(), 'SIGTERM');
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && [...record.procs].some(([p, s]) => procStat(p)?.start === s && procStat(p)?.state !== 'Z')) {
+      await sleep(50);
+    }
+    signalAll(record.procs, 'SIGKILL');
+    launched.delete(record);
+    if (ownDir) await rm(dir, { recursive: true, force: true });
   };
 
   const screenshot = async (name) => {
@@ -129,23 +312,55 @@ export async function launch(args = []) {
   try {
     await waitForDriver(url, child);
     await driver.start(APP, args);
+    remember();
+    // A binary built without `--features custom-protocol` (a plain `cargo build`/`cargo test` in
+    // the shared target dir replaces the one `make app` made) loads the dev server: say so.
+    const page = await driver.request('GET', driver.session('/url')).catch(() => '');
+    if (/^https?:\/\/localhost:1420/.test(page)) {
+      throw new Error(`${APP} loads the dev server (${page}): it was built without the embedded UI; run 'make app' again`);
+    }
   } catch (e) {
     await close();
     throw new Error(`${e.message}\n--- tauri-driver output ---\n${log.join('')}`);
   }
-  return { driver, dataDir, close, screenshot, log };
+  /** Close the app's window as a user clicking × does (WM_DELETE_WINDOW); the app may flush first. */
+  const closeWindow = () => {
+    const pid = appPid();
+    if (pid === null) throw new Error('the app is not running');
+    execFileSync(x11Close(), [String(pid)], { stdio: 'pipe' });
+  };
+
+  return {
+    driver, dataDir: dir, spawnedAt, close, screenshot, log,
+    appPid, appProcesses, memory, appAgeMs, killApp, waitAppExit, closeWindow,
+  };
 }
 
-/** Run `body` against a fresh app; screenshot `<name>-failure.png` when it throws. */
-export async function withApp(name, body, { args = [] } = {}) {
-  const app = await launch(args);
+/**
+ * Run `body` against a freshly started app; screenshot `<name>-failure.png` and attach the
+ * driver's log when it throws; always stop every process.
+ */
+export async function withApp(name, body, options = {}) {
+  const app = await launch(options);
   try {
     await body(app);
   } catch (e) {
-    const shot = await app.screenshot(`${name}-failure`).catch(() => null);
+    const shot = app.appPid() !== null ? await app.screenshot(`${name}-failure`).catch(() => null) : null;
     if (shot) e.message += `\n(screenshot: ${shot})`;
+    const tail = app.log.join('').split('\n').slice(-40).join('\n');
+    if (tail.trim()) e.message += `\n--- tauri-driver/app output (last lines) ---\n${tail}`;
     throw e;
   } finally {
     await app.close();
+  }
+}
+
+/** A temporary folder removed after `body`, whatever happens. */
+export async function withTempDir(body) {
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+  try {
+    return await body(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,64 @@
+// First start of a new data folder: the window shows the bundled sample library — 示例市's 2023
+// report and its 2024 draft — with nothing else to do. Also measured here and printed: start to
+// interactive (the app process's start → the library pane lists the reports) and the resident
+// memory of the app with its WebKit processes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp } from './harness.mjs';
+import { texts, tid } from './ui.mjs';
+
+test('first start shows the sample library: 示例市 2023 report and 2024 draft', async () => {
+  await withApp('library', async ({ driver, dataDir, screenshot, appAgeMs, memory, spawnedAt }) => {
+    // Start to interactive: poll as fast as the driver answers from the moment the session exists.
+    const items = await driver.waitUntil(
+      async () => {
+        const found = await driver.findAll(tid('report-item'));
+        return found.length > 0 ? found : null;
+      },
+      'the library pane to list a report',
+      { timeoutMs: 30_000, intervalMs: 20 },
+    );
+    const interactiveMs = appAgeMs();
+    const fromDriverMs = Date.now() - spawnedAt;
+    assert.ok(items.length >= 1);
+
+    assert.equal(await driver.title(), '年报助手', 'the window is titled with the product name');
+    const reports = await texts(driver, tid('report-item'));
+    const drafts = await texts(driver, tid('draft-item'));
+    assert.ok(
+      reports.some((r) => /示例市/.test(r) && /2023/.test(r)),
+      `the sample 2023 report of 示例市 is listed: ${JSON.stringify(reports)}`,
+    );
+    assert.ok(
+      drafts.some((d) => /2024/.test(d)),
+      `the sample 2024 draft is listed: ${JSON.stringify(drafts)}`,
+    );
+    const library = await driver.text(await driver.find(tid('library-pane')));
+    assert.match(library, /示例市/, 'the library groups by government');
+    assert.ok(await driver.find(tid('editor-pane')));
+    assert.ok(await driver.find(tid('checks-pane')));
+
+    const info = await driver.invoke('app_info');
+    assert.ok(info.ok, `app_info answers: ${JSON.stringify(info)}`);
+    assert.equal(
+      info.ok.dataDir ?? info.ok.data_dir,
+      dataDir,
+      'NIANBAO_DATA_DIR keeps e2e runs out of the real data folder',
+    );
+
+    // Settle (the first check of the auto-opened draft), then memory and the screenshot.
+    await driver.waitFor(tid('figure-table'), 30_000).catch(() => {});
+    const mem = memory();
+    const mb = (kb) => (kb / 1024).toFixed(0);
+    console.log(
+      `start to interactive: ${interactiveMs} ms from the app process's start ` +
+        `(${fromDriverMs} ms from spawning tauri-driver)`,
+    );
+    console.log(
+      `memory: RSS ${mb(mem.rssKb)} MB summed, PSS ${mb(mem.pssKb)} MB — ` +
+        mem.rows.map((r) => `${r.comm} ${mb(r.rssKb)}/${mb(r.pssKb)}`).join(', '),
+    );
+    assert.ok(mem.rows.length >= 2, `the app and its WebKit processes were found: ${JSON.stringify(mem.rows)}`);
+    await screenshot('library');
+  });
+});
