@@ -74,8 +74,15 @@ test('a click on a finding selects its line; a click in the outline moves the cu
       return /368/.test(t) ? t : null;
     }, 'the diff of the selected section', { timeoutMs: 20_000 });
     assert.match(diff, /行政复议/, 'the diff shows the section of the selected line');
+    const inserted = (await texts(driver, `${tid('diff-view')} ins`)).join('|');
+    const deleted = (await texts(driver, `${tid('diff-view')} del`)).join('|');
+    assert.match(inserted, /368/, `this year's 受理368件 is marked as new: ${inserted}`);
+    assert.match(deleted, /186/, `last year's 受理186件 is marked as gone: ${deleted}`);
     const figures = await texts(driver, `${tid('figure-table')} tr`);
     assert.ok(figures.length > 3, `the figure table has rows: ${figures.length}`);
+    await driver.execute(`document.querySelector('[data-testid="diff-view"]').scrollIntoView({ block: 'center' });`);
+    await screenshot('checks-diff');
+    await driver.execute(`document.querySelector('[data-testid="checks-pane"]').scrollTop = 0;`);
     await screenshot('checks');
 
     // Outline: a click on a heading puts the cursor at the start of its line.
