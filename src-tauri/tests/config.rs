@@ -77,3 +77,32 @@ fn capabilities_grant_no_file_system_or_shell_access() {
         "importing needs the open dialog"
     );
 }
+
+#[test]
+fn capabilities_are_exactly_what_the_window_uses() {
+    let caps = read_json("capabilities/default.json");
+    let mut permissions: Vec<&str> = caps["permissions"]
+        .as_array()
+        .expect("a permission list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    permissions.sort_unstable();
+    assert_eq!(
+        permissions,
+        [
+            "core:event:allow-listen",
+            "core:event:allow-unlisten",
+            "core:window:allow-destroy",
+            "dialog:allow-open",
+            "dialog:allow-save",
+        ],
+        "file drops and close requests are events, import/export use the two dialogs, and the \
+         window destroys itself after saving on close; any other grant must be argued for here"
+    );
+    assert_eq!(
+        caps["windows"],
+        serde_json::json!(["main"]),
+        "only the app's own window holds these grants"
+    );
+}
