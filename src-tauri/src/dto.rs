@@ -596,3 +596,50 @@ impl From<nianbao_report::SectionKind> for TemplateItem {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snippet(text: &str, highlights: Vec<std::ops::Range<usize>>) -> nianbao_store::Snippet {
+        nianbao_store::Snippet {
+            text: text.to_owned(),
+            highlights,
+        }
+    }
+
+    #[test]
+    fn snippet_parts_rebuild_the_text_and_mark_the_hits() {
+        let text = "全年受理行政复议申请128件";
+        let start = text.find("行政复议").unwrap_or(0);
+        let hit = start..start + "行政复议".len();
+        let parts = snippet_parts(&snippet(text, vec![hit]));
+        assert_eq!(
+            parts.iter().map(|p| p.text.as_str()).collect::<String>(),
+            text,
+            "the parts are the snippet, nothing lost or added"
+        );
+        assert_eq!(
+            parts
+                .iter()
+                .filter(|p| p.hit)
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>(),
+            ["行政复议"],
+            "only the match is marked"
+        );
+    }
+
+    #[test]
+    fn a_highlight_inside_a_character_is_skipped_not_a_panic() {
+        let parts = snippet_parts(&snippet("行政复议", vec![1..4, 100..200]));
+        assert_eq!(
+            parts,
+            vec![SnippetPart {
+                text: "行政复议".into(),
+                hit: false
+            }],
+            "a range that does not fall on character boundaries marks nothing"
+        );
+    }
+}
