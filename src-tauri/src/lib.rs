@@ -35,7 +35,14 @@ impl StartupFiles {
 pub fn run() -> Result<(), tauri::Error> {
     let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
     let startup = StartupFiles::from_args(std::env::args_os());
-    app(builder, startup, AppState::new()).run(tauri::generate_context!())
+    let app = app(builder, startup, AppState::new()).build(tauri::generate_context!())?;
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            handle.state::<AppState>().close();
+        }
+    });
+    Ok(())
 }
 
 /// The app's builder, shared by [`run`] and the command tests (which pass a mock builder and

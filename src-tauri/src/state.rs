@@ -51,6 +51,18 @@ impl AppState {
         Ok(self.data_dir.get_or_init(|| dir).clone())
     }
 
+    /// On quit: fold the write-ahead log into the library file, so the folder holds one
+    /// self-contained file a drafter can copy. Nothing is lost if this fails (WAL is durable).
+    pub fn close(&self) {
+        let store = self
+            .store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(store) = store.as_ref() {
+            let _ = store.checkpoint();
+        }
+    }
+
     /// Remember a parsed report, forgetting the others when the cache is full.
     pub(crate) fn cache_report(&self, id: i64, report: Arc<Report>) {
         let mut reports = self
@@ -69,5 +81,27 @@ impl AppState {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .get(&id)
             .cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_folds_the_write_ahead_log_into_the_library() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = AppState::at(dir.path());
+        crate::library::Library::new(&state, dir.path().to_owned())
+            .overview()
+            .expect("the sample library is seeded");
+        let wal = dir
+            .path()
+            .join(format!("{}-wal", nianbao_store::DB_FILE_NAME));
+        let before = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        assert!(before > 0, "seeding wrote to the log first");
+        state.close();
+        let after = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        assert_eq!(after, 0, "after closing, everything is in library.sqlite3");
     }
 }
