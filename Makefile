@@ -71,10 +71,13 @@ ui-test:
 	$(NPM_UI) run test
 
 # One test file at a time (each starts its own app), 4 minutes a test, 15 minutes in all; the
-# harness stops every process it started, by pid, whatever the outcome.
+# harness stops every process it started, by pid, whatever the outcome. The suite runs a copy of
+# the app binary, so a cargo build in the same target dir during the run cannot swap it.
+E2E_APP := $(TARGET_DIR)/e2e-app/nianbao-app
 e2e: deps-driver
 	@test -x $(APP_BIN) || { echo "no app binary at $(APP_BIN): run 'make app' first" >&2; exit 2; }
-	NIANBAO_APP=$(APP_BIN) TAURI_DRIVER=$(ROOT)/.tools/bin/tauri-driver \
+	@mkdir -p $(dir $(E2E_APP)) && cp $(APP_BIN) $(E2E_APP).tmp && mv -f $(E2E_APP).tmp $(E2E_APP)
+	NIANBAO_APP=$(E2E_APP) TAURI_DRIVER=$(ROOT)/.tools/bin/tauri-driver \
 		xvfb-run -a -s "-screen 0 1280x800x24" \
 		timeout --kill-after=30 900 node --test --test-concurrency=1 --test-timeout=240000 $(ROOT)/tests/e2e/
 

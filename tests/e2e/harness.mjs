@@ -78,9 +78,10 @@ export function descendants(pid) {
   return out;
 }
 
+/** The executable of a process; a binary replaced on disk since it started still counts. */
 function exeOf(pid) {
   try {
-    return readlinkSync(`/proc/${pid}/exe`);
+    return readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, '');
   } catch {
     return '';
   }
