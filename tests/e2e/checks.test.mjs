@@ -1,11 +1,24 @@
-// The checks follow the typing: a sentence with 七五普法 typed into the 2024 draft brings a
-// term.outdated finding on that line; a click on a finding selects its line in the editor; a click
-// in the outline moves the cursor. Screenshots: the editor with its outline, the checks pane with
+// The checks follow the typing: a sentence with 七五普法 typed (real keystrokes) into the 2024 draft
+// brings a term.outdated finding on that line, and a look back (总结…) none; a click on a finding
+// selects its line in the editor; a click in the outline moves the cursor. Screenshots: the editor with its outline, the checks pane with
 // the figure table and the section diff.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp } from './harness.mjs';
-import { findings, openDraftFromLibrary, selection, texts, tid, typeLine, waitForEditorText, waitForFinding, waitSaved } from './ui.mjs';
+import {
+  KEY,
+  cursorToLineEnd,
+  editorText,
+  findings,
+  openDraftFromLibrary,
+  selection,
+  texts,
+  tid,
+  typeKeys,
+  waitForEditorText,
+  waitForFinding,
+  waitSaved,
+} from './ui.mjs';
 
 // As current work (outdated in a 2024 report), and as a look back (legitimate: 总结 marks the past).
 const CURRENT = '  （九）持续抓好法治宣传教育，深入实施“七五”普法规划，组织各类普法活动。';
@@ -26,8 +39,15 @@ test('typing 七五普法 into the 2024 draft brings a term.outdated finding on 
       const doc = view.state.doc;
       for (let n = 1; n <= doc.lines; n++) if (doc.line(n).text.includes('宪法宣传周')) return n;
       return doc.lines;`);
-    const line = await typeLine(driver, CURRENT, { line: at });
-    const review = await typeLine(driver, REVIEW, { line });
+    // Real keystrokes: Enter at the end of that paragraph, then the two new paragraphs.
+    await cursorToLineEnd(driver, at);
+    // (Enter keeps the paragraph's indent, so the sentences are typed without theirs.)
+    await typeKeys(driver, `${KEY.enter}${CURRENT.trim()}${KEY.enter}${REVIEW.trim()}`);
+    const line = at + 1;
+    const review = at + 2;
+    const typed = (await editorText(driver)).split('\n');
+    assert.equal(typed[line - 1].trim(), CURRENT.trim(), 'the keystrokes reached the editor: the first new paragraph');
+    assert.equal(typed[review - 1].trim(), REVIEW.trim(), 'the keystrokes reached the editor: the second new paragraph');
     assert.ok(
       !before.some((f) => f.code === 'term.outdated' && (f.line === line || f.line === review)),
       'no term.outdated finding on the new lines before typing',

@@ -84,6 +84,24 @@ export function typeLine(driver, text, at = 'end') {
   );
 }
 
+/** Put the cursor at the end of a 1-based line (a selection change, no edit) and focus the editor. */
+export function cursorToLineEnd(driver, line) {
+  return driver.execute(
+    `${VIEW}
+     const l = view.state.doc.line(arguments[0]);
+     view.dispatch({ selection: { anchor: l.to }, scrollIntoView: true });
+     view.focus();`,
+    [line],
+  );
+}
+
+/** Real keystrokes into the editor (WebDriver "send keys": key events through WebKit). */
+export async function typeKeys(driver, keys) {
+  await driver.sendKeys(await driver.find(`${tid('editor')} .cm-content`), keys);
+}
+
+export const KEY = { enter: '\uE007', end: '\uE010', control: '\uE009' };
+
 /** Replace the whole text as one user edit (select all + paste). */
 export function replaceAll(driver, text) {
   return driver.execute(
