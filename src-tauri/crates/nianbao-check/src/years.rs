@@ -130,19 +130,33 @@ pub fn check_own(report: &Report, year: i32, overridden: bool) -> Vec<Finding> {
             ));
         }
     }
-    // Last year's plan named as this year's (`下发2017年度法治政府建设工作计划` in a 2018 report).
-    let plan = Regex::new(&format!(
-        r"(下发|印发|制定|出台|部署|制发)\s*{}年度?\p{{Han}}{{0,10}}(工作计划|工作要点|重点工作任务|工作方案)",
-        year - 1
-    ));
-    if let Ok(plan) = plan {
+    // Last year's plan named as this year's (`下发2017年度法治政府建设工作计划` in a 2018 report),
+    // and, inside the next-year part, this year's plan named as next year's
+    // (`制定2024年度工作要点` among the plans for 2025 of a 2024 report).
+    let plan_of = |y: i32| {
+        Regex::new(&format!(
+            r"(下发|印发|制定|出台|部署|制发|审定|审议通过)\s*{y}年度?\p{{Han}}{{0,12}}(工作计划|工作要点|重点工作任务|任务清单|工作方案)"
+        ))
+    };
+    if let (Ok(last_plan), Ok(this_plan)) = (plan_of(year - 1), plan_of(year)) {
         for (line, text) in report.paragraphs() {
-            if let Some(m) = plan.find(text) {
+            let in_next = next.as_ref().is_some_and(|r| r.contains(&line));
+            if let Some(m) = last_plan.find(text).filter(|_| !in_next) {
                 out.push(stale(
                     line,
                     text,
                     m.start(),
                     format!("本年度的工作计划写成了{}年度，应为{year}年度", year - 1),
+                ));
+            } else if let Some(m) = this_plan.find(text).filter(|_| in_next) {
+                out.push(stale(
+                    line,
+                    text,
+                    m.start(),
+                    format!(
+                        "下一年度部分要制定的是{}年度的计划，这里写成了{year}年度",
+                        year + 1
+                    ),
                 ));
             }
         }
@@ -218,6 +232,19 @@ mod tests {
         let f = check_own(&r, 2024, false);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, 3);
+    }
+
+    #[test]
+    fn plans_named_for_the_wrong_year_are_stale() {
+        let r = parse_text(
+            "示例市人民政府关于2024年度法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n市政府主要负责人亲自审定2023年度重点任务清单，带头出庭应诉2次。\n各部门制定2024年度法治政府建设工作要点并全部落实。\n二、2025年推进法治政府建设的主要安排\n一是深入学习贯彻习近平法治思想，制定2024年度法治政府建设工作要点。二是印发2025年度普法工作要点。",
+        );
+        let lines: Vec<usize> = check_own(&r, 2024, false).iter().map(|f| f.line).collect();
+        assert_eq!(
+            lines,
+            [3, 6],
+            "last year's list reviewed this year, and this year's plan among next year's; this year's plan made this year is fine"
+        );
     }
 
     #[test]
