@@ -14,6 +14,10 @@ pub enum AppError {
     Store(#[from] nianbao_store::StoreError),
     #[error(transparent)]
     Draft(#[from] nianbao_draft::DraftError),
+    #[error(transparent)]
+    Rules(#[from] nianbao_check::CheckError),
+    #[error(transparent)]
+    Lexicon(#[from] nianbao_report::ReportError),
     #[error("第{0}行不在任何章节内，无法与上年对照 (the line is in no section)")]
     NoSection(usize),
     #[error("没有这类章节模板：“{0}” (unknown section kind)")]
@@ -33,6 +37,8 @@ impl AppError {
             AppError::Import(e) => e.code(),
             AppError::Store(e) => e.code(),
             AppError::Draft(e) => e.code(),
+            AppError::Rules(e) => e.code(),
+            AppError::Lexicon(e) => e.code(),
             AppError::NoSection(_) => "app.no_section",
             AppError::UnknownKind(_) => "app.unknown_kind",
             AppError::Io(_) => "app.io",

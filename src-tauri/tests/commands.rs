@@ -458,6 +458,8 @@ fn check_draft_finds_the_problems_planted_in_the_sample_draft() {
         "arith.rate",
         "term.outdated",
         "text.same_as_last",
+        "time.stale_year",
+        "plan.unreported",
     ] {
         assert!(
             found.contains(&planted),
@@ -667,6 +669,58 @@ fn render_template_gives_a_part_with_fill_in_marks() {
     );
     assert_eq!(bad["code"], "app.unknown_kind", "{bad}");
     assert!(is_chinese(&bad["message"]));
+}
+
+#[test]
+fn the_offices_term_table_and_lexicon_in_the_data_folder_apply_to_checks() {
+    let app = TestApp::new();
+    let text = "示例市人民政府关于2024年度法治政府建设情况的报告\n一、主要举措\n全面推行三单制管理。\n二、自我审视\n本年度其他情况如下。";
+    let before = app.ok("check_draft", json!({ "text": text, "year": 2024 }));
+    assert!(!codes(&before["findings"]).contains(&"term.outdated"));
+    let terms = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/nianbao-check/data/terms.toml"
+    ))
+    .expect("embedded term table");
+    let own = format!(
+        "{terms}\n[[term]]\nname = \"三单制\"\npattern = '三单制'\nexists_from = 2010\nvalid_to = 2020\nreplacement = \"清单制\"\n"
+    );
+    std::fs::write(app.data_dir.join("terms.toml"), own).expect("write terms");
+    let sections = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/nianbao-report/data/sections.toml"
+    ))
+    .expect("embedded sections");
+    std::fs::write(
+        app.data_dir.join("sections.toml"),
+        sections.replace("\"存在问题\" = 8", "\"存在问题\" = 8, \"自我审视\" = 8"),
+    )
+    .expect("write sections");
+    let after = app.ok("check_draft", json!({ "text": text, "year": 2024 }));
+    assert!(
+        codes(&after["findings"]).contains(&"term.outdated"),
+        "the office's own term: {}",
+        after["findings"]
+    );
+    let kinds: Vec<&str> = after["outline"]
+        .as_array()
+        .expect("outline")
+        .iter()
+        .filter_map(|s| s["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"problems"),
+        "the office's own heading word: {kinds:?}"
+    );
+    std::fs::write(app.data_dir.join("terms.toml"), "[[term\n").expect("break it");
+    let broken = app.err("check_draft", json!({ "text": text, "year": 2024 }));
+    assert!(is_chinese(&broken["message"]), "{broken}");
+    assert!(
+        broken["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("terms.toml")),
+        "{broken}"
+    );
 }
 
 #[test]

@@ -16,13 +16,11 @@ impl Library<'_> {
         year: Option<i32>,
     ) -> Result<CheckResult, AppError> {
         let last = last_report_id.map(|id| self.report(id)).transpose()?;
-        let this = nianbao_report::parse_text(text);
-        let check = nianbao_check::check_with(
-            &this,
-            last.as_deref(),
-            &CheckOptions { year },
-            Rules::embedded(),
-        );
+        let this = self.parse_text(text)?;
+        let office = self.office_rules()?;
+        let rules = office.as_ref().unwrap_or_else(|| Rules::embedded());
+        let check =
+            nianbao_check::check_with(&this, last.as_deref(), &CheckOptions { year }, rules);
         Ok(CheckResult::new(
             &this,
             &check,
@@ -39,8 +37,10 @@ impl Library<'_> {
         last_report_id: i64,
     ) -> Result<SectionDiff, AppError> {
         let last = self.report(last_report_id)?;
-        let this = nianbao_report::parse_text(text);
-        nianbao_check::section_diff(&this, line, &last, Rules::embedded())
+        let this = self.parse_text(text)?;
+        let office = self.office_rules()?;
+        let rules = office.as_ref().unwrap_or_else(|| Rules::embedded());
+        nianbao_check::section_diff(&this, line, &last, rules)
             .map(|d| SectionDiff::from(&d))
             .ok_or(AppError::NoSection(line))
     }

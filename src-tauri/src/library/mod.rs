@@ -62,6 +62,36 @@ impl<'a> Library<'a> {
         Ok(report)
     }
 
+    /// Parse text with the office's own lexicon when the data folder holds one (read per use,
+    /// like the templates, so an edit applies at once), else with the built-in parser.
+    fn parse_text(&self, text: &str) -> Result<Report, AppError> {
+        Ok(match nianbao_report::ReportParser::for_folder(&self.dir)? {
+            Some(parser) => parser.parse_text(text),
+            None => nianbao_report::parse_text(text),
+        })
+    }
+
+    /// Parse an imported file, as [`Library::parse_text`] does.
+    fn parse(&self, imported: &nianbao_import::ImportedText) -> Result<Report, AppError> {
+        Ok(match nianbao_report::ReportParser::for_folder(&self.dir)? {
+            Some(parser) => parser.parse(imported),
+            None => nianbao_report::parse(imported),
+        })
+    }
+
+    /// The office's checker rules: `terms.toml`/`lexicon.toml` in the data folder replace the
+    /// embedded ones; `None` when it holds neither (use [`nianbao_check::Rules::embedded`]).
+    fn office_rules(&self) -> Result<Option<nianbao_check::Rules>, AppError> {
+        let edited = ["terms.toml", "lexicon.toml"]
+            .iter()
+            .any(|f| self.dir.join(f).is_file());
+        Ok(if edited {
+            Some(nianbao_check::Rules::from_dir(&self.dir)?)
+        } else {
+            None
+        })
+    }
+
     /// The section templates: the embedded defaults, each replaced by the office's own copy in
     /// `<data folder>/templates/` when there is one. Loaded per use, so an edit applies at once.
     fn templates(&self) -> Result<nianbao_draft::Templates, AppError> {

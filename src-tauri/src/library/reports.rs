@@ -64,7 +64,7 @@ impl Library<'_> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let report = nianbao_report::parse(&imported);
+        let report = self.parse(&imported)?;
         let source = nianbao_store::Source::new(&name, &bytes, &imported);
         self.with_store(|store| {
             let added = store.add_report(&source, &report)?;

@@ -31,7 +31,7 @@ impl Library<'_> {
     /// Write the text as .docx/.md/.html by the path's extension (atomically: a failed export
     /// leaves an existing file as it was).
     pub fn export_draft(&self, text: &str, path: &Path) -> Result<ExportOutcome, AppError> {
-        let report = nianbao_report::parse_text(text);
+        let report = self.parse_text(text)?;
         nianbao_draft::export(&report, path, &self.templates()?)?;
         let bytes = std::fs::metadata(path)
             .map_err(|e| AppError::Io(format!("{}: {e}", path.display())))?

@@ -33,17 +33,7 @@ fn user_parser() -> Result<Option<nianbao_report::ReportParser>, Box<dyn std::er
     let Some(dir) = std::env::var_os("NIANBAO_DATA_DIR").map(std::path::PathBuf::from) else {
         return Ok(None);
     };
-    let edited = ["front.toml", "sections.toml", "metrics.toml"]
-        .iter()
-        .any(|f| dir.join(f).is_file());
-    if !edited {
-        return Ok(None);
-    }
-    let lexicon =
-        nianbao_report::Lexicon::with_overrides(&dir).map_err(|e| format!("[{}] {e}", e.code()))?;
-    let parser =
-        nianbao_report::ReportParser::new(lexicon).map_err(|e| format!("[{}] {e}", e.code()))?;
-    Ok(Some(parser))
+    nianbao_report::ReportParser::for_folder(&dir).map_err(|e| format!("[{}] {e}", e.code()).into())
 }
 
 /// Display width of a text in a terminal: CJK and full-width characters take two columns.

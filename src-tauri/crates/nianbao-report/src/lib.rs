@@ -72,6 +72,19 @@ impl ReportParser {
         })
     }
 
+    /// The parser of a data folder that holds an edited `front.toml`, `sections.toml` or
+    /// `metrics.toml` (each replaces the embedded file); `None` when it holds none of them (use
+    /// [`ReportParser::builtin`]).
+    pub fn for_folder(dir: &std::path::Path) -> Result<Option<ReportParser>, ReportError> {
+        let edited = ["front.toml", "sections.toml", "metrics.toml"]
+            .iter()
+            .any(|f| dir.join(f).is_file());
+        if !edited {
+            return Ok(None);
+        }
+        Ok(Some(ReportParser::new(Lexicon::with_overrides(dir)?)?))
+    }
+
     /// Parse plain text into a report. Never fails and never panics.
     pub fn parse_text(&self, text: &str) -> Report {
         self.parse_with_hints(text, &[])
