@@ -106,3 +106,13 @@ fn capabilities_are_exactly_what_the_window_uses() {
         "only the app's own window holds these grants"
     );
 }
+
+#[test]
+fn the_cli_and_the_app_share_one_library_folder() {
+    let conf = read_json("tauri.conf.json");
+    assert_eq!(
+        conf["identifier"].as_str(),
+        Some(nianbao_store::paths::APP_IDENTIFIER),
+        "the app's data folder is named by its identifier; `nianbao library` must look in the same one"
+    );
+}

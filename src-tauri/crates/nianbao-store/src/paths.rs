@@ -6,6 +6,10 @@
 
 use std::path::PathBuf;
 
+/// The desktop app's identifier (`tauri.conf.json`): the app keeps its library in
+/// `<platform data folder>/<identifier>`, and so does the CLI, so both see one library.
+pub const APP_IDENTIFIER: &str = "cn.nianbao.app";
+
 /// The library's file name inside a data folder.
 pub const DB_FILE_NAME: &str = "library.sqlite3";
 
@@ -16,9 +20,9 @@ pub fn data_dir_override() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The platform's per-user data folder for nianbao (`~/.local/share/nianbao` on Linux,
-/// honouring `XDG_DATA_HOME`; `%APPDATA%\nianbao` on Windows; `~/Library/Application
-/// Support/nianbao` on macOS).
+/// The platform's per-user data folder for nianbao, the one the desktop app uses
+/// (`~/.local/share/cn.nianbao.app` on Linux, honouring `XDG_DATA_HOME`;
+/// `%APPDATA%\cn.nianbao.app` on Windows; `~/Library/Application Support/cn.nianbao.app` on macOS).
 pub fn platform_data_dir() -> Option<PathBuf> {
     let env = |k: &str| {
         std::env::var_os(k)
@@ -32,7 +36,7 @@ pub fn platform_data_dir() -> Option<PathBuf> {
     } else {
         env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
     };
-    base.map(|b| b.join("nianbao"))
+    base.map(|b| b.join(APP_IDENTIFIER))
 }
 
 /// The library file when nothing else is said: `NIANBAO_DATA_DIR/library.sqlite3`, else the
@@ -61,7 +65,7 @@ mod tests {
     #[test]
     fn platform_dir_is_named_after_the_app() {
         if let Some(p) = platform_data_dir() {
-            assert!(p.ends_with("nianbao"), "{}", p.display());
+            assert!(p.ends_with(APP_IDENTIFIER), "{}", p.display());
         }
     }
 }
