@@ -83,10 +83,15 @@ describe('ChecksPane', () => {
     expect(findings.map((f) => [f.dataset.code, f.dataset.line])).toEqual([
       ['arith.order', '7'],
       ['figure.unchanged', '4'],
-      ['plan.unreported', '8'],
+      ['plan.unreported', '0'],
     ]);
     await fireEvent.click(findings[1]);
     expect(p.onselectline).toHaveBeenCalledWith(4);
+    // A finding about last year's report (a plan never reported on) has no line of its own.
+    expect(findings[2].textContent).toContain('上年报告');
+    expect((findings[2] as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(findings[2]);
+    expect(p.onselectline).toHaveBeenCalledTimes(1);
     expect(screen.getByText('错误 1')).toBeTruthy();
     expect(screen.getByText('待填 1 处')).toBeTruthy();
   });

@@ -21,7 +21,10 @@ const theme = EditorView.theme({
   '.cm-content': { padding: '12px 0', maxWidth: '46em' },
   '.cm-line': { padding: '0 16px' },
   '.cm-gutters': { backgroundColor: 'var(--bg)', color: 'var(--muted)', border: 'none' },
-  '.cm-activeLine': { backgroundColor: '#faf6ec' },
+  // Translucent: CodeMirror draws the selection beneath the lines, so an opaque active line would
+  // hide the line a finding or outline click has just selected.
+  '.cm-activeLine': { backgroundColor: 'rgba(214, 180, 90, 0.12)' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: '#c8dcf4' },
   '.cm-fill-mark': {
     backgroundColor: '#fdf0c4',
     borderBottom: '1px dashed #b8860b',
