@@ -461,14 +461,24 @@ fn excerpt(line: &str, year: i32) -> String {
     let Some(at) = line.find(&needle) else {
         return String::new();
     };
-    let before: String = line[..at]
-        .chars()
-        .rev()
-        .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // Up to 8 characters before the year and 14 from it, with `…` where the line goes on.
+    let head: Vec<char> = line[..at].chars().collect();
+    let before: String = head[head.len().saturating_sub(8)..].iter().collect();
+    let lead = if head.len() > 8 { "…" } else { "" };
+    let tail_chars = line[at..].chars().count();
     let after: String = line[at..].chars().take(14).collect();
-    format!("{before}{after}")
+    let trail = if tail_chars > 14 { "…" } else { "" };
+    format!("{lead}{before}{after}{trail}")
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    #[test]
+    fn a_cut_excerpt_says_so() {
+        assert_eq!(
+            super::excerpt("示例镇人民政府关于2024年度法治政府建设情况的报告", 2024),
+            "…例镇人民政府关于2024年度法治政府建设情况…"
+        );
+        assert_eq!(super::excerpt("2024年，示例市", 2024), "2024年，示例市");
+    }
 }
