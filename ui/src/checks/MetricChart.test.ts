@@ -16,6 +16,27 @@ const HISTORY: Record<string, { year: number; value: number; unit: string; raw: 
 };
 
 describe('MetricChart', () => {
+  it('adds the open draft’s value as this year’s bar, marked 本稿', async () => {
+    fakeBackend({
+      list_metrics: () => Object.keys(HISTORY),
+      metric_history: (a) => HISTORY[a.metric as string],
+    });
+    const draft = {
+      year: 2024,
+      figures: [
+        { metric: '行政复议收到件数', last: '56件', this: '84件', change: null, status: 'changed' as const, thisLine: 5, lastLine: 6, confidence: 1 },
+      ],
+    };
+    const { container } = render(MetricChart, { government: '示例县人民政府', draft });
+    await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(4));
+    const last = container.querySelector('g[data-year="2024"]')!;
+    expect(last.classList.contains('draft')).toBe(true);
+    expect(last.querySelector('title')?.textContent).toBe('2024年：84件（本稿）');
+    expect(Number(last.querySelector('rect')!.getAttribute('height'))).toBeGreaterThan(
+      Number(container.querySelector('g[data-year="2023"] rect')!.getAttribute('height')),
+    );
+  });
+
   it('draws one bar per year, oldest left, heights proportional to the values', async () => {
     const backend = fakeBackend({
       list_metrics: () => Object.keys(HISTORY),
