@@ -6,31 +6,12 @@
 //! Nothing of the corpus is copied into the repository: the texts are read from
 //! `NIANBAO_CORPUS` (default `<repo root>/../shared/corpus`) and edited in memory.
 
-use std::path::PathBuf;
-
 use nianbao_check::{CheckReport, Finding, Severity, check};
 use nianbao_report::parse_text;
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/corpus"),
-        PathBuf::from,
-    )
-}
-
-/// Whether the corpus can be read. Without `NIANBAO_CORPUS` and without the default folder (a
-/// checkout that is not beside `shared/`), corpus tests say so on stderr and pass; with
-/// `NIANBAO_CORPUS` set they always run, so a wrong path fails loudly.
-fn corpus_present() -> bool {
-    if std::env::var_os("NIANBAO_CORPUS").is_some() || corpus_dir().is_dir() {
-        return true;
-    }
-    eprintln!(
-        "corpus test skipped: no corpus at {} (set NIANBAO_CORPUS to run it)",
-        corpus_dir().display()
-    );
-    false
-}
+#[path = "../../../../tests/support/corpus.rs"]
+mod corpus_support;
+use corpus_support::{corpus_dir, corpus_present};
 
 /// The corpus report whose file name starts with `prefix` (`001_`).
 fn corpus(prefix: &str) -> String {

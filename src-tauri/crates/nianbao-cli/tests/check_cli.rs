@@ -4,6 +4,10 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+#[path = "../../../../tests/support/corpus.rs"]
+mod corpus_support;
+use corpus_support::{corpus_dir, corpus_present};
+
 fn nianbao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_nianbao"))
         .args(args)
@@ -171,10 +175,7 @@ fn the_jiangshan_rate_error_is_found_through_the_whole_pipeline() {
     if !corpus_present() {
         return;
     }
-    let dir = std::env::var_os("NIANBAO_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/corpus"),
-        PathBuf::from,
-    );
+    let dir = corpus_dir();
     let Some(file) = std::fs::read_dir(&dir)
         .ok()
         .into_iter()
@@ -198,25 +199,4 @@ fn the_jiangshan_rate_error_is_found_through_the_whole_pipeline() {
         vec!["arith.rate"],
         "实现率98% vs 299/315 is the one real error"
     );
-}
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/corpus"),
-        PathBuf::from,
-    )
-}
-
-/// Whether the corpus can be read. Without `NIANBAO_CORPUS` and without the default folder (a
-/// checkout that is not beside `shared/`), corpus tests say so on stderr and pass; with
-/// `NIANBAO_CORPUS` set they always run, so a wrong path fails loudly.
-fn corpus_present() -> bool {
-    if std::env::var_os("NIANBAO_CORPUS").is_some() || corpus_dir().is_dir() {
-        return true;
-    }
-    eprintln!(
-        "corpus test skipped: no corpus at {} (set NIANBAO_CORPUS to run it)",
-        corpus_dir().display()
-    );
-    false
 }

@@ -1,32 +1,15 @@
 //! `nianbao library` as a process, on the real corpus (read at test time, never copied): add
 //! every report, then list and search, with `--db` in a temporary folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
+
+#[path = "../../../../tests/support/corpus.rs"]
+mod corpus_support;
+use corpus_support::{corpus_dir, corpus_present};
 
 fn nianbao() -> Command {
     Command::new(env!("CARGO_BIN_EXE_nianbao"))
-}
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/corpus"),
-        PathBuf::from,
-    )
-}
-
-/// Whether the corpus can be read. Without `NIANBAO_CORPUS` and without the default folder (a
-/// checkout that is not beside `shared/`), corpus tests say so on stderr and pass; with
-/// `NIANBAO_CORPUS` set they always run, so a wrong path fails loudly.
-fn corpus_present() -> bool {
-    if std::env::var_os("NIANBAO_CORPUS").is_some() || corpus_dir().is_dir() {
-        return true;
-    }
-    eprintln!(
-        "corpus test skipped: no corpus at {} (set NIANBAO_CORPUS to run it)",
-        corpus_dir().display()
-    );
-    false
 }
 
 fn corpus_files() -> Vec<PathBuf> {

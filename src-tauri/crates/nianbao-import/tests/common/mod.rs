@@ -2,17 +2,12 @@
 //! the forms a drafter's machine produces (encodings, line ends, a saved portal page, a .docx).
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-
 use encoding_rs::{GB18030, GBK};
 
-pub fn corpus_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/corpus")
-        })
-}
+#[path = "../../../../../tests/support/corpus.rs"]
+mod corpus_support;
+#[allow(unused_imports)]
+pub use corpus_support::{corpus_dir, corpus_present};
 
 /// Every corpus report as (file name, UTF-8 text).
 pub fn corpus() -> Vec<(String, String)> {
@@ -142,19 +137,4 @@ pub fn is_level1_heading(line: &str) -> bool {
         .take_while(|c| "一二三四五六七八九十".contains(*c))
         .count();
     numeral_len > 0 && t.chars().nth(numeral_len) == Some('、')
-}
-
-/// Whether the corpus can be read. Without `NIANBAO_CORPUS` and without the default folder (a
-/// checkout that is not beside `shared/`), corpus tests say so on stderr and pass; with
-/// `NIANBAO_CORPUS` set they always run, so a wrong path fails loudly.
-#[allow(dead_code)]
-pub fn corpus_present() -> bool {
-    if std::env::var_os("NIANBAO_CORPUS").is_some() || corpus_dir().is_dir() {
-        return true;
-    }
-    eprintln!(
-        "corpus test skipped: no corpus at {} (set NIANBAO_CORPUS to run it)",
-        corpus_dir().display()
-    );
-    false
 }
