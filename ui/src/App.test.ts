@@ -254,4 +254,58 @@ describe('App', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(screen.getByTestId('draft-item').textContent).toContain('修改于 3月3日 14:05');
   });
+
+  it('stores typing not yet saved before restoring a version, then the restored text at once', async () => {
+    const saved: string[] = [];
+    fakeBackend({
+      get_version: () => '第一稿的正文',
+      save_draft: (a) => {
+        saved.push(a.text as string);
+        return { versionId: 50 + saved.length, savedAt: 0 };
+      },
+    });
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    type(view, '刚打的字');
+    await fireEvent.click(screen.getByTestId('versions-button'));
+    await fireEvent.click((await screen.findAllByTestId('version-item'))[2]);
+    await screen.findByText('第一稿的正文');
+    await fireEvent.click(screen.getByRole('button', { name: '恢复此版本' }));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved, 'the typing is a version of its own, then the restored text, without waiting for a pause').toEqual([
+      sampleDraft().text + '刚打的字',
+      '第一稿的正文',
+    ]);
+    expect(view.state.doc.toString()).toBe('第一稿的正文');
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent?.trim()).toBe('已保存'));
+  });
+
+  it('keeps its place when the open draft is clicked again', async () => {
+    const backend = fakeBackend();
+    const { container } = render(App);
+    await fireEvent.click(await screen.findByTestId('draft-item'));
+    const view = await openedDraft(container);
+    view.dispatch({ selection: { anchor: view.state.doc.line(5).from } });
+    await fireEvent.click(screen.getByTestId('draft-item'));
+    await waitFor(() => expect(backend.callsOf('open_draft')).toHaveLength(1));
+    expect(view.state.doc.lineAt(view.state.selection.main.head).number, 'the cursor did not jump back to the top').toBe(5);
+  });
+
+  it('drops a pending re-check of the draft when a report is opened', async () => {
+    vi.useFakeTimers();
+    const backend = fakeBackend();
+    const { container } = render(App);
+    await vi.advanceTimersByTimeAsync(0);
+    await fireEvent.click(screen.getByTestId('draft-item'));
+    const view = await openedDraft(container);
+    await vi.advanceTimersByTimeAsync(0);
+    type(view, '又一句');
+    await fireEvent.click(screen.getAllByTestId('report-item')[0]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(view.state.readOnly, 'the report is open').toBe(true);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(backend.callsOf('check_draft'), 'only the check made when the draft opened').toHaveLength(1);
+    expect(screen.queryByText('正在核对…')).toBeNull();
+  });
 });

@@ -66,4 +66,23 @@ describe('MetricChart', () => {
     render(MetricChart, { government: '示例县人民政府' });
     expect(await screen.findByText(/还没有可比较的历年数据/)).toBeTruthy();
   });
+
+  it('keeps the picker when one metric’s history cannot be read, and draws the next one', async () => {
+    fakeBackend({
+      list_metrics: () => Object.keys(HISTORY),
+      metric_history: (a) => {
+        if (a.metric === '行政复议收到件数') throw { code: 'store.io', message: '资料库读取失败 (read failed)' };
+        return HISTORY[a.metric as string];
+      },
+    });
+    const { container } = render(MetricChart, { government: '示例县人民政府' });
+    const message = await screen.findByText(/历年数据无法读取/);
+    expect(message.textContent).toContain('资料库读取失败');
+    expect(message.dataset.code).toBe('store.io');
+    expect(screen.queryByTestId('metric-chart')).toBeNull();
+    await fireEvent.change(screen.getByRole('combobox', { name: '选择指标' }), { target: { value: '专题学法次数' } });
+    await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(2));
+    expect(screen.queryByText(/历年数据无法读取/), 'the error went with the metric').toBeNull();
+  });
 });
+

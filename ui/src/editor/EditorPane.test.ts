@@ -123,9 +123,42 @@ describe('EditorPane', () => {
     await fireEvent.click(items[1]);
     expect(await screen.findByText(/版本32/)).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: '恢复此版本' }));
-    expect(viewIn(container).state.doc.toString()).toBe('恢复的正文\n版本32');
+    await waitFor(() => expect(viewIn(container).state.doc.toString()).toBe('恢复的正文\n版本32'));
     expect(p.onchange, 'restoring is saved as a new version').toHaveBeenLastCalledWith('恢复的正文\n版本32');
     expect(backend.callsOf('list_versions')).toEqual([{ draftId: 7 }]);
     expect(screen.queryByTestId('version-item'), 'the panel closes after a restore').toBeNull();
+  });
+
+  it('reads the versions again when one more is stored while the list is open', async () => {
+    let listed = 0;
+    const backend = fakeBackend({
+      list_versions: () => {
+        listed += 1;
+        return [{ id: 40 + listed, savedAt: Date.UTC(2025, 0, 10, 3, listed), chars: 100 + listed, name: null }];
+      },
+    });
+    const { rerender } = render(EditorPane, props({ saves: 3 }));
+    await fireEvent.click(screen.getByTestId('versions-button'));
+    expect((await screen.findByTestId('version-item')).textContent).toContain('101 字');
+    await rerender(props({ saves: 4 }));
+    await waitFor(() => expect(screen.getByTestId('version-item').textContent).toContain('102 字'));
+    expect(backend.callsOf('list_versions'), 'once on opening, once for the new version').toHaveLength(2);
+  });
+
+  it('does not restore a version over typing that could not be stored', async () => {
+    fakeBackend({ get_version: () => '旧版本的正文' });
+    const onerror = vi.fn();
+    const saveNow = vi.fn(() => Promise.reject({ code: 'store.io', message: '磁盘已满 (disk full)' }));
+    const { container } = render(EditorPane, props({ saveNow, onerror }));
+    const before = viewIn(container).state.doc.toString();
+    await fireEvent.click(screen.getByTestId('versions-button'));
+    await fireEvent.click((await screen.findAllByTestId('version-item'))[1]);
+    await screen.findByText('旧版本的正文');
+    await fireEvent.click(screen.getByRole('button', { name: '恢复此版本' }));
+    await waitFor(() => expect(onerror).toHaveBeenCalledTimes(1));
+    expect(onerror.mock.calls[0][0], 'the backend’s coded error, passed on').toEqual({ code: 'store.io', message: '磁盘已满 (disk full)' });
+    expect(onerror.mock.calls[0][1]).toContain('暂不恢复');
+    expect(viewIn(container).state.doc.toString(), 'the typed text stays in the editor').toBe(before);
+    expect(screen.getAllByTestId('version-item').length, 'the list stays open to try again').toBe(3);
   });
 });

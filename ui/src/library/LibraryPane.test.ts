@@ -101,6 +101,28 @@ describe('LibraryPane', () => {
     expect(props.onopenreport, 'a hit opens its report at the line').toHaveBeenCalledWith(1, 7);
   });
 
+  it('names no year for a hit in a report whose year was not recognised', async () => {
+    fakeBackend({
+      search_library: () => [
+        {
+          reportId: 3,
+          government: '',
+          year: 0,
+          title: '某单位工作总结',
+          sectionHeading: '一、主要工作',
+          sectionKind: 'measures',
+          line: 4,
+          snippet: [{ text: '行政复议', hit: true }],
+        },
+      ],
+    });
+    await renderPane();
+    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: '行政复议' } });
+    const result = await screen.findByTestId('search-result');
+    expect(result.textContent).toContain('一、主要工作');
+    expect(result.textContent, 'year 0 means unknown, not the year 0').not.toContain('0年');
+  });
+
   it('shows a snippet holding markup as text', async () => {
     fakeBackend({
       search_library: () => [
