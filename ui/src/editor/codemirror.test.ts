@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pageStyleNonce } from './codemirror';
+import { createEditor, insertSection, pageStyleNonce } from './codemirror';
 
 describe('pageStyleNonce', () => {
   afterEach(() => document.getElementById('csp-nonce-carrier')?.remove());
@@ -14,5 +14,40 @@ describe('pageStyleNonce', () => {
 
   it('is empty outside Tauri', () => {
     expect(pageStyleNonce(), 'no nonce means no cspNonce facet').toBe('');
+  });
+});
+
+describe('insertSection', () => {
+  const PART = '（二）化解矛盾纠纷\n全年收到行政复议申请【→？】件。\n';
+
+  function editorWith(text: string, cursor: number) {
+    const view = createEditor(document.createElement('div'), text);
+    view.dispatch({ selection: { anchor: cursor } });
+    return view;
+  }
+
+  it('puts a part after the cursor’s paragraph, never inside it', () => {
+    const text = '一、主要举措\n全年组织执法培训12次。\n二、存在不足';
+    const view = editorWith(text, text.indexOf('培训'));
+    insertSection(view, PART);
+    expect(view.state.doc.toString().split('\n')).toEqual([
+      '一、主要举措',
+      '全年组织执法培训12次。',
+      '（二）化解矛盾纠纷',
+      '全年收到行政复议申请【→？】件。',
+      '二、存在不足',
+    ]);
+    expect(view.state.doc.lineAt(view.state.selection.main.head).text, 'the cursor ends after the part').toBe('全年收到行政复议申请【→？】件。');
+    view.destroy();
+  });
+
+  it('fills an empty line, and goes before a line when the cursor is at its start', () => {
+    const view = editorWith('甲\n\n乙', 2);
+    insertSection(view, PART);
+    expect(view.state.doc.toString()).toBe('甲\n（二）化解矛盾纠纷\n全年收到行政复议申请【→？】件。\n乙');
+    view.dispatch({ selection: { anchor: view.state.doc.length - 1 } });
+    insertSection(view, '三、下一年度安排');
+    expect(view.state.doc.toString().split('\n').slice(-2)).toEqual(['三、下一年度安排', '乙']);
+    view.destroy();
   });
 });

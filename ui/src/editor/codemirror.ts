@@ -171,12 +171,25 @@ export function selectLine(view: EditorView, line: number): void {
   view.focus();
 }
 
-/** Insert text at the cursor (replacing a selection), cursor after it. */
-export function insertAtCursor(view: EditorView, text: string): void {
-  const { from, to } = view.state.selection.main;
+/**
+ * Insert a rendered part (several lines) at the cursor's line, never inside a paragraph: on an
+ * empty line it takes that line, at a line's start it goes before it, elsewhere after the
+ * cursor's line. The cursor ends after the inserted part.
+ */
+export function insertSection(view: EditorView, text: string): void {
+  const block = text.replace(/\s+$/, '');
+  if (block === '') return;
+  const head = view.state.selection.main.head;
+  const line = view.state.doc.lineAt(head);
+  const change =
+    line.text.trim() === ''
+      ? { from: line.from, to: line.to, insert: block, cursor: line.from + block.length }
+      : head === line.from
+        ? { from: line.from, to: line.from, insert: `${block}\n`, cursor: line.from + block.length }
+        : { from: line.to, to: line.to, insert: `\n${block}`, cursor: line.to + 1 + block.length };
   view.dispatch({
-    changes: { from, to, insert: text },
-    selection: { anchor: from + text.length },
+    changes: { from: change.from, to: change.to, insert: change.insert },
+    selection: { anchor: change.cursor },
     scrollIntoView: true,
   });
   view.focus();
