@@ -71,6 +71,12 @@ describe('ChecksPane', () => {
     const row = within(screen.getByTestId('figure-table')).getByText(/专题学法次数/).closest('tr')!;
     await fireEvent.click(row);
     expect(p.onjump).toHaveBeenCalledWith(4);
+    const named = within(screen.getByTestId('figure-table')).getByRole('button', { name: '行政复议受理件数：转到第7行' });
+    await fireEvent.click(named);
+    expect(p.onjump, 'the metric’s name is a button for the keyboard, one jump per press').toHaveBeenCalledTimes(2);
+    expect(p.onjump).toHaveBeenLastCalledWith(7);
+    const dropped = within(screen.getByTestId('figure-table')).getByText(/法律援助案件数/).closest('tr')!;
+    expect(dropped.querySelector('button'), 'a metric missing from this year’s text has no line to go to').toBeNull();
   });
 
   it('groups findings by severity and a click selects the finding’s line', async () => {
