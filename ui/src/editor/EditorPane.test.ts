@@ -161,4 +161,20 @@ describe('EditorPane', () => {
     expect(viewIn(container).state.doc.toString(), 'the typed text stays in the editor').toBe(before);
     expect(screen.getAllByTestId('version-item').length, 'the list stays open to try again').toBe(3);
   });
+
+  it('selects the next fill-in mark from the toolbar, and says when none is left', async () => {
+    fakeBackend();
+    const text = '示例县2024年报告\n全年收到行政复议申请【56件→？】。\n【本年度总体情况】';
+    const { container } = render(EditorPane, props({ doc: draftDoc(sampleDraft({ text })) }));
+    const view = viewIn(container);
+    const selected = () => view.state.sliceDoc(view.state.selection.main.from, view.state.selection.main.to);
+    await fireEvent.click(screen.getByTestId('next-mark-button'));
+    expect(selected()).toBe('【56件→？】');
+    await fireEvent.click(screen.getByTestId('next-mark-button'));
+    expect(selected()).toBe('【本年度总体情况】');
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '都已填好。' } });
+    await fireEvent.click(screen.getByTestId('next-mark-button'));
+    expect(screen.getByTestId('next-mark-button').textContent?.trim()).toBe('已无待填处');
+  });
 });
+

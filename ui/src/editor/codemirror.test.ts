@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEditor, insertSection, pageStyleNonce } from './codemirror';
+import { createEditor, insertSection, pageStyleNonce, selectNextFillMark } from './codemirror';
 
 describe('pageStyleNonce', () => {
   afterEach(() => document.getElementById('csp-nonce-carrier')?.remove());
@@ -48,6 +48,30 @@ describe('insertSection', () => {
     view.dispatch({ selection: { anchor: view.state.doc.length - 1 } });
     insertSection(view, '三、下一年度安排');
     expect(view.state.doc.toString().split('\n').slice(-2)).toEqual(['三、下一年度安排', '乙']);
+    view.destroy();
+  });
+});
+
+describe('selectNextFillMark', () => {
+  it('selects the fill-in marks after the cursor one by one, then from the top again', () => {
+    const text = '全年收到申请【56件→？】，受理【51件→？】。\n【本年度总体情况】\n完';
+    const view = createEditor(document.createElement('div'), text);
+    const selected = () => view.state.sliceDoc(view.state.selection.main.from, view.state.selection.main.to);
+    expect(selectNextFillMark(view)).toBe(true);
+    expect(selected()).toBe('【56件→？】');
+    selectNextFillMark(view);
+    expect(selected()).toBe('【51件→？】');
+    selectNextFillMark(view);
+    expect(selected()).toBe('【本年度总体情况】');
+    selectNextFillMark(view);
+    expect(selected(), 'after the last, the first again').toBe('【56件→？】');
+    view.destroy();
+  });
+
+  it('says so when nothing is left to fill in', () => {
+    const view = createEditor(document.createElement('div'), '全年收到申请56件。');
+    expect(selectNextFillMark(view)).toBe(false);
+    expect(view.state.selection.main.empty).toBe(true);
     view.destroy();
   });
 });

@@ -194,3 +194,21 @@ export function insertSection(view: EditorView, text: string): void {
   });
   view.focus();
 }
+
+/**
+ * Select the next fill-in mark after the cursor (from the top again after the last one) and
+ * scroll to it; false when the text has none left.
+ */
+export function selectNextFillMark(view: EditorView): boolean {
+  const text = view.state.doc.toString();
+  const after = view.state.selection.main.to;
+  const marks = [...text.matchAll(FILL_MARK)].map((m) => ({ from: m.index ?? 0, to: (m.index ?? 0) + m[0].length }));
+  const next = marks.find((m) => m.from >= after) ?? marks[0];
+  if (!next) return false;
+  view.dispatch({
+    selection: { anchor: next.from, head: next.to },
+    effects: EditorView.scrollIntoView(next.from, { y: 'center' }),
+  });
+  view.focus();
+  return true;
+}
