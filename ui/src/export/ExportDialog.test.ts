@@ -63,4 +63,14 @@ describe('ExportDialog', () => {
     expect(backend.callsOf('export_draft')).toEqual([]);
     expect(screen.queryByTestId('error-banner'), 'cancel is not an error').toBeNull();
   });
+
+  it('takes the keyboard when it opens, and Esc closes it', async () => {
+    fakeBackend();
+    const p = props();
+    render(ExportDialog, p);
+    expect(document.activeElement, 'Enter exports right away').toBe(screen.getByTestId('export-confirm'));
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(p.onclose).toHaveBeenCalledTimes(1);
+  });
 });
+
