@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import ChecksPane from './ChecksPane.svelte';
 import { draftDoc, reportDoc } from '../editor/openDoc';
 import { fakeBackend, sampleCheck, sampleDraft } from '../test/backend';
@@ -77,6 +77,27 @@ describe('ChecksPane', () => {
     expect(p.onjump).toHaveBeenLastCalledWith(7);
     const dropped = within(screen.getByTestId('figure-table')).getByText(/法律援助案件数/).closest('tr')!;
     expect(dropped.querySelector('button'), 'a metric missing from this year’s text has no line to go to').toBeNull();
+  });
+
+  it('shows a clicked figure’s history in the chart, also one missing from this year’s text', async () => {
+    const backend = fakeBackend({
+      list_metrics: () => ['行政复议申请收到件数', '法律援助案件数'],
+      metric_history: (a) => [{ year: 2023, value: 310, unit: '件', raw: `${String(a.metric)}310件` }],
+    });
+    const p = props();
+    render(ChecksPane, p);
+    const picker = await screen.findByRole<HTMLSelectElement>('combobox', { name: '选择指标' });
+    expect(picker.value).toBe('行政复议申请收到件数');
+    const table = screen.getByTestId('figure-table');
+    await fireEvent.click(within(table).getByText(/法律援助案件数/).closest('tr')!);
+    await waitFor(() => expect(picker.value).toBe('法律援助案件数'));
+    await waitFor(() =>
+      expect(backend.callsOf('metric_history').map((a) => a.metric)).toEqual(['行政复议申请收到件数', '法律援助案件数']),
+    );
+    expect(p.onjump, 'a dropped metric has no line of this year to go to').not.toHaveBeenCalled();
+    await fireEvent.click(within(table).getByText(/专题学法次数/).closest('tr')!);
+    expect(p.onjump).toHaveBeenCalledWith(4);
+    expect(picker.value, 'a metric without history leaves the chart as it is').toBe('法律援助案件数');
   });
 
   it('groups findings by severity and a click selects the finding’s line', async () => {
