@@ -123,6 +123,22 @@ describe('ChecksPane', () => {
     expect(screen.getByText('待填 1 处')).toBeTruthy();
   });
 
+  it('never shows one draft’s section comparison under another draft', async () => {
+    fakeBackend({
+      section_diff: (a) =>
+        a.lastReportId === 1
+          ? { heading: '一、甲稿的部分', lastHeading: '一、上年', parts: [{ text: '甲稿正文', op: 'insert' }] }
+          : new Promise(() => undefined),
+    });
+    const p = props({ doc: draftDoc(sampleDraft({ id: 7, lastReportId: 1 })), text: '甲稿正文' });
+    const { rerender } = render(ChecksPane, p);
+    const view = screen.getByTestId('diff-view');
+    await waitFor(() => expect(view.textContent).toContain('甲稿正文'), { timeout: 2000 });
+    await rerender({ ...p, doc: draftDoc(sampleDraft({ id: 8, lastReportId: 2 })), text: '乙稿正文' });
+    expect(screen.getByTestId('diff-view').textContent, 'the other draft’s diff is still on its way').toContain('正在比较…');
+    expect(screen.getByTestId('diff-view').textContent).not.toContain('甲稿正文');
+  });
+
   it('shows a check error in Chinese with its code', () => {
     fakeBackend();
     render(ChecksPane, props({ result: null, error: { code: 'check.input', message: '文本过长，无法核对' } }));
