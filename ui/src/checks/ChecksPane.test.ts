@@ -61,7 +61,8 @@ describe('ChecksPane', () => {
     const changed = byMetric('行政复议申请收到件数');
     expect(changed.classList.contains('status-changed')).toBe(true);
     expect(changed.querySelector('.tag'), 'an ordinary change needs no tag').toBeNull();
-    expect([...changed.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['48件', '56件', '+8件（+16.7%）']);
+    expect([...changed.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['48件', '56件', '+8件+16.7%']);
+    expect(changed.querySelector('.share')?.textContent, 'the share on a line of its own').toBe('+16.7%');
   });
 
   it('jumps to a figure’s line from the table', async () => {
