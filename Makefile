@@ -15,7 +15,8 @@ NPM_UI := npm --prefix $(ROOT)/ui
 
 APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libssl-dev libxdo-dev \
 	libayatana-appindicator3-dev librsvg2-dev
-APT_HEADLESS := xvfb xauth webkit2gtk-driver fonts-noto-cjk dbus-x11 at-spi2-core
+APT_HEADLESS := xvfb xauth webkit2gtk-driver fonts-noto-cjk dbus-x11 at-spi2-core \
+	sqlite3 x11-utils iproute2
 APT_EXPORT := libreoffice-writer-nogui poppler-utils
 
 # Without these WebKitGTK can show a blank window under Xvfb (software GL); harmless on a desktop.
@@ -79,7 +80,7 @@ e2e: deps-driver
 	@mkdir -p $(dir $(E2E_APP)) && cp $(APP_BIN) $(E2E_APP).tmp && mv -f $(E2E_APP).tmp $(E2E_APP)
 	NIANBAO_APP=$(E2E_APP) TAURI_DRIVER=$(ROOT)/.tools/bin/tauri-driver \
 		xvfb-run -a -s "-screen 0 1280x800x24" \
-		timeout --kill-after=30 900 node --test --test-concurrency=1 --test-timeout=240000 $(ROOT)/tests/e2e/
+		timeout --kill-after=30 900 node --test --test-force-exit --test-concurrency=1 --test-timeout=240000 $(ROOT)/tests/e2e/
 
 test:
 	@$(STEP) "install missing apt/npm packages" $(MAKE) --no-print-directory deps

@@ -4,7 +4,7 @@
 // launch started is stopped by pid (each pid is remembered with its start time, so a reused pid
 // is never hit). Screenshots go to tests/e2e/screenshots/ (gitignored).
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync, realpathSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, unlinkSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -107,15 +107,50 @@ function signalAll(procs, sig) {
   }
 }
 
+/** Temporary folders made here and not removed yet (a test that timed out never reaches its finally). */
+const tempDirs = new Set();
+
+/**
+ * Last resort when the test process ends — normally, by a signal, or forced by `node --test
+ * --test-force-exit` while a timed-out test still waits: kill what is still running, remove the
+ * temporary folders. Synchronous, since nothing else runs inside an 'exit' handler.
+ */
 function killEverything() {
   for (const launch of launched) signalAll(launch.procs, 'SIGKILL');
+  for (const dir of tempDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort: a process killed a moment ago may still hold a file
+    }
+  }
 }
 process.on('exit', killEverything);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(sig, () => {
     killEverything();
-    process.exit(130);
+    process.exit(code);
   });
+}
+
+async function makeTempDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+  tempDirs.add(dir);
+  return dir;
+}
+
+async function removeTempDir(dir) {
+  await rm(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
+/** Remove `<name>-failure.png` left by an earlier run, so the folder shows only this run's failures. */
+export function forgetFailure(name) {
+  try {
+    unlinkSync(join(SCREENSHOTS, `${name}-failure.png`));
+  } catch {
+    // none
+  }
 }
 
 let appExe = null;
@@ -131,8 +166,11 @@ function appRealPath() {
 }
 
 let x11CloseBin = null;
-/** The x11-close helper (x11-close.c), compiled once per run into a temporary folder. */
-function x11Close() {
+/**
+ * The x11-close helper (x11-close.c), compiled once per test process into a temporary file.
+ * Exported so that a test can compile it before a timed step (closing inside the autosave pause).
+ */
+export function x11Close() {
   if (x11CloseBin === null) {
     const out = join(tmpdir(), `nianbao-e2e-x11-close-${process.pid}`);
     execFileSync('cc', ['-O2', '-o', out, join(here, 'x11-close.c'), '-lX11'], { stdio: 'pipe' });
@@ -170,7 +208,7 @@ async function waitForDriver(url, child, timeoutMs = 20_000) {
  */
 export async function launch({ args = [], dataDir = null, env = {} } = {}) {
   const ownDir = dataDir === null;
-  const dir = ownDir ? await mkdtemp(join(tmpdir(), 'nianbao-e2e-')) : dataDir;
+  const dir = ownDir ? await makeTempDir() : dataDir;
   const port = await freePort();
   const nativePort = await freePort();
   const log = [];
@@ -188,6 +226,11 @@ export async function launch({ args = [], dataDir = null, env = {} } = {}) {
   });
   child.stdout.on('data', (d) => log.push(String(d)));
   child.stderr.on('data', (d) => log.push(String(d)));
+  // The driver never keeps the test process alive by itself: a test that ends (or times out)
+  // without closing lets the process exit, and the exit handler then kills what it started.
+  child.unref();
+  child.stdout.unref?.();
+  child.stderr.unref?.();
   const record = { procs: new Map() };
   launched.add(record);
   const remember = () => {
@@ -253,14 +296,26 @@ export async function launch({ args = [], dataDir = null, env = {} } = {}) {
     return Math.round((uptime - st.start / 100) * 1000); // CLK_TCK is 100 on Linux
   };
 
-  /** kill -9 the app (not its driver); resolves once the process is gone. */
-  const killApp = async (pid = appPid()) => {
+  /**
+   * kill -9 the app (not its driver), at the wall-clock time `at` (ms since the epoch) when given:
+   * the walk of /proc comes first, so the signal leaves within a millisecond of `at`. Resolves
+   * once the process is gone, with the time the signal was sent.
+   */
+  const killApp = async (pid = appPid(), { at = null } = {}) => {
     if (pid === null) throw new Error('the app is not running');
     remember();
+    if (at !== null) {
+      const wait = at - Date.now() - 3;
+      if (wait > 0) await sleep(wait);
+      while (Date.now() < at) {
+        // the last few milliseconds spent here: a timer can fire late by as much
+      }
+    }
+    const firedAt = Date.now();
     signal(pid, 'SIGKILL');
     driver.forget();
     await waitGone(pid);
-    return pid;
+    return { pid, firedAt };
   };
 
   /** Resolve when the app process has ended by itself (e.g. its window was closed). */
@@ -297,7 +352,7 @@ export async function launch({ args = [], dataDir = null, env = {} } = {}) {
     }
     signalAll(record.procs, 'SIGKILL');
     launched.delete(record);
-    if (ownDir) await rm(dir, { recursive: true, force: true });
+    if (ownDir) await removeTempDir(dir);
   };
 
   const screenshot = async (name) => {
@@ -342,6 +397,7 @@ export async function launch({ args = [], dataDir = null, env = {} } = {}) {
  * driver's log when it throws; always stop every process.
  */
 export async function withApp(name, body, options = {}) {
+  forgetFailure(name);
   const app = await launch(options);
   try {
     await body(app);
@@ -358,10 +414,10 @@ export async function withApp(name, body, options = {}) {
 
 /** A temporary folder removed after `body`, whatever happens. */
 export async function withTempDir(body) {
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+  const dir = await makeTempDir();
   try {
     return await body(dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }

@@ -28,7 +28,15 @@ function unshareProblem() {
 }
 const problem = unshareProblem();
 
+/** The commands these tests use besides the app, with the Debian package of each (Makefile APT_HEADLESS). */
+function assertTools(...names) {
+  const packages = { ip: 'iproute2', sqlite3: 'sqlite3', xwininfo: 'x11-utils', xprop: 'x11-utils' };
+  const missing = names.filter((n) => spawnSync('sh', ['-c', `command -v ${n}`]).status !== 0);
+  assert.deepEqual(missing, [], `missing commands ${missing.join(', ')}: apt-get install ${[...new Set(missing.map((n) => packages[n]))].join(' ')} (make deps-apt)`);
+}
+
 test('in a network namespace with only loopback, the app shows the sample library', { skip: problem ?? false }, async () => {
+  assertTools('ip');
   const child = spawn(
     'unshare',
     ['-n', '--', 'sh', '-c', 'ip link set lo up && exec "$0" "$1"', process.execPath, join(here, 'offline-probe.mjs')],
@@ -56,6 +64,7 @@ test('in a network namespace with only loopback, the app shows the sample librar
 });
 
 test('in a network namespace with no interface up, the bare app starts, maps its window and seeds the library', { skip: problem ?? false }, async () => {
+  assertTools('sqlite3', 'xwininfo', 'xprop');
   await withTempDir(async (dataDir) => {
     const child = spawn('unshare', ['-n', '--', APP], {
       stdio: ['ignore', 'pipe', 'pipe'],
