@@ -1,10 +1,10 @@
 // Export: the draft as typed goes to a .docx (NIANBAO_E2E_SAVE_PATH stands in for the native save
-// dialog, which WebDriver cannot drive); the file exists, is a zip with word/document.xml, and
-// holds the text typed just before.
+// dialog, which WebDriver cannot drive); the file exists with the usual permissions, is a zip
+// with word/document.xml, and holds the text typed just before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { withApp, withTempDir } from './harness.mjs';
 import { openDraftFromLibrary, tid, typeLine, waitForEditorText } from './ui.mjs';
 import { readZip } from './zip.mjs';
@@ -28,6 +28,14 @@ test('export writes a .docx (a zip with word/document.xml) holding the typed tex
 
         const info = await stat(out);
         assert.ok(info.size > 1000, `the .docx is not empty (${info.size} bytes)`);
+        const umask = process.umask(); // the app inherits it through tauri-driver and WebKitWebDriver
+        assert.equal(
+          (info.mode & 0o777).toString(8),
+          (0o666 & ~umask).toString(8),
+          'the export is created like any saved document (0666 less the umask), not owner-only like a temporary file',
+        );
+        const left = (await readdir(dir)).filter((f) => f !== basename(out));
+        assert.deepEqual(left, [], 'no temporary file is left beside the export');
         const zip = readZip(await readFile(out));
         assert.ok(zip.has('word/document.xml'), `word/document.xml in ${[...zip.keys()].join(', ')}`);
         assert.ok(zip.has('[Content_Types].xml'), 'a Word package has [Content_Types].xml');
