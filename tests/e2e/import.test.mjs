@@ -1,14 +1,15 @@
 // Import: files named on the command line (what a file manager's "open with" does; the import
 // button's native file dialog cannot be driven by WebDriver) go into the library, a .txt and a
 // .docx alike; the first opens read-only in the editor with its outline, and a click on a heading
-// of the outline puts the editor on that line.
+// of the outline puts the editor on that line. Broken files (generated here too) each get a
+// Chinese error naming them, and do not stop the others.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withApp, withTempDir } from './harness.mjs';
 import { clickByText, editorText, selection, texts, tid, waitForEditorText } from './ui.mjs';
-import { makeDocx } from './zip.mjs';
+import { makeDocx, writeZip } from './zip.mjs';
 
 // An invented county, in the usual shape of the report (not taken from any real report).
 const TXT = [
@@ -89,6 +90,46 @@ test('a .txt and a .docx named at start are imported; the .txt opens with a clic
         assert.ok((await editorText(driver)).split('\n').length >= DOCX.length - 1, 'one line per paragraph');
       },
       { args: [txt, docx] },
+    );
+  });
+});
+
+test('broken files named at start each get a Chinese error naming the file; the good one is still imported', async () => {
+  await withTempDir(async (dir) => {
+    const whole = makeDocx(DOCX);
+    const files = {
+      cut: join(dir, '示例区截断.docx'), // a .docx cut in the middle of its zip
+      notDocx: join(dir, '示例区空壳.docx'), // a valid zip without word/document.xml
+      binary: join(dir, '示例县乱码.txt'), // binary bytes under a .txt name
+      good: join(dir, '示例县2022年法治政府建设年度报告.txt'),
+    };
+    await writeFile(files.cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    await writeFile(files.notDocx, writeZip({ 'readme.txt': '示例' }));
+    await writeFile(files.binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    await writeFile(files.good, TXT);
+
+    await withApp(
+      'import-errors',
+      async ({ driver, screenshot }) => {
+        // The good file is imported and opened even though three before it failed.
+        await waitForEditorText(driver, /示例县人民政府关于2022年度法治政府建设情况的报告/, 30_000);
+        await driver.waitFor(tid('error-banner'), 20_000);
+        const items = await driver.execute(
+          `return [...document.querySelectorAll('[data-testid="error-banner"] li')].map((li) => ({ code: li.getAttribute('data-code'), text: li.textContent.trim() }));`,
+        );
+        for (const name of ['示例区截断.docx', '示例区空壳.docx', '示例县乱码.txt']) {
+          const item = items.find((i) => i.text.includes(name));
+          assert.ok(item, `the banner names ${name}: ${JSON.stringify(items)}`);
+          assert.match(item.code ?? '', /^import\./, `${name} fails with an import.* code: ${JSON.stringify(item)}`);
+          assert.match(item.text, /[\u4e00-\u9fff].*[\u4e00-\u9fff]/, `the reason is in Chinese: ${item.text}`);
+        }
+        assert.equal(items.length, 3, `one line per broken file, none for the good one: ${JSON.stringify(items)}`);
+        const reports = await texts(driver, tid('report-item'));
+        assert.ok(reports.some((r) => /示例县/.test(r)), `the good file is in the library: ${JSON.stringify(reports)}`);
+        assert.ok(!reports.some((r) => /截断|空壳|乱码/.test(r)), `no broken file is in the library: ${JSON.stringify(reports)}`);
+        await screenshot('import-errors');
+      },
+      { args: [files.cut, files.notDocx, files.binary, files.good] },
     );
   });
 });
