@@ -25,7 +25,7 @@ const CURRENT = '  （九）持续抓好法治宣传教育，深入实施“七�
 const REVIEW = '  （十）认真总结“七五”普法工作经验，巩固普法成果。';
 
 test('typing 七五普法 into the 2024 draft brings a term.outdated finding on that line', async () => {
-  await withApp('checks-typing', async ({ driver }) => {
+  await withApp('checks-typing', async ({ driver, memory }) => {
     await openDraftFromLibrary(driver, /2024/);
     await waitForEditorText(driver, /2024年度法治政府建设情况/);
     await driver.waitFor(tid('figure-table'), 30_000);
@@ -65,6 +65,9 @@ test('typing 七五普法 into the 2024 draft brings a term.outdated finding on 
       `no finding on the look-back line ${review} (总结“七五”普法工作经验)`,
     );
     await waitSaved(driver);
+    const mem = memory();
+    const mb = (kb) => (kb / 1024).toFixed(0);
+    console.log(`memory after opening the draft, typing and its checks: RSS ${mb(mem.rssKb)} MB summed, PSS ${mb(mem.pssKb)} MB`);
   });
 });
 

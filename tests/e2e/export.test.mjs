@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { withApp, withTempDir } from './harness.mjs';
-import { openDraftFromLibrary, tid, typeLine, waitForEditorText } from './ui.mjs';
+import { openDraftFromLibrary, tid, typeLine, waitForEditorText, waitSaved } from './ui.mjs';
 import { readZip } from './zip.mjs';
 
 const MARK = '  另外，全年新增示例导出核验事项17项。';
@@ -24,6 +24,7 @@ test('export writes a .docx (a zip with word/document.xml) holding the typed tex
         await driver.click(await driver.waitFor(tid('export-confirm')));
         const result = await driver.waitFor(tid('export-result'), 30_000);
         assert.ok((await driver.text(result)).includes(out), 'the dialog names the file written');
+        await waitSaved(driver); // (the screenshot then shows the settled window, not 正在保存…)
         await screenshot('export');
 
         const info = await stat(out);
