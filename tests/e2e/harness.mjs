@@ -165,15 +165,15 @@ function appRealPath() {
   return appExe;
 }
 
-let x11CloseBin = null;
+const x11Helpers = new Map();
 /**
- * The x11-close helper (x11-close.c), compiled once per test process into a temporary file.
- * Exported so that a test can compile it before a timed step (closing inside the autosave pause).
+ * A small X11 helper of this folder (x11-close.c, x11-drop.c), compiled once per test process
+ * into a temporary file. Call it before a timed step so that the compile is not inside it.
  */
-export function x11Close() {
-  if (x11CloseBin === null) {
-    const out = join(tmpdir(), `nianbao-e2e-x11-close-${process.pid}`);
-    execFileSync('cc', ['-O2', '-o', out, join(here, 'x11-close.c'), '-lX11'], { stdio: 'pipe' });
+export function x11Helper(name) {
+  if (!x11Helpers.has(name)) {
+    const out = join(tmpdir(), `nianbao-e2e-${name}-${process.pid}`);
+    execFileSync('cc', ['-O2', '-o', out, join(here, `${name}.c`), '-lX11'], { stdio: 'pipe' });
     process.on('exit', () => {
       try {
         unlinkSync(out);
@@ -181,10 +181,13 @@ export function x11Close() {
         // already gone
       }
     });
-    x11CloseBin = out;
+    x11Helpers.set(name, out);
   }
-  return x11CloseBin;
+  return x11Helpers.get(name);
 }
+
+/** The x11-close helper (see x11Helper). */
+export const x11Close = () => x11Helper('x11-close');
 
 async function waitForDriver(url, child, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -386,9 +389,23 @@ export async function launch({ args = [], dataDir = null, env = {} } = {}) {
     execFileSync(x11Close(), [String(pid)], { stdio: 'pipe' });
   };
 
+  /**
+   * Drop files on the window as a file manager does (XDND with a text/uri-list, see x11-drop.c);
+   * resolves once the window said it finished with the drop.
+   */
+  const dropFiles = (paths) => {
+    const pid = appPid();
+    if (pid === null) throw new Error('the app is not running');
+    try {
+      execFileSync(x11Helper('x11-drop'), [String(pid), ...paths], { stdio: 'pipe', timeout: 20_000 });
+    } catch (e) {
+      throw new Error(`x11-drop failed (exit ${e.status}): ${String(e.stderr ?? e.message).trim()}`);
+    }
+  };
+
   return {
     driver, dataDir: dir, spawnedAt, close, screenshot, log,
-    appPid, appProcesses, memory, appAgeMs, killApp, waitAppExit, closeWindow,
+    appPid, appProcesses, memory, appAgeMs, killApp, waitAppExit, closeWindow, dropFiles,
   };
 }
 

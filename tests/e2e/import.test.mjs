@@ -2,13 +2,14 @@
 // button's native file dialog cannot be driven by WebDriver) go into the library, a .txt and a
 // .docx alike; the first opens read-only in the editor with its outline, and a click on a heading
 // of the outline puts the editor on that line. Broken files (generated here too) each get a
-// Chinese error naming them, and do not stop the others.
+// Chinese error naming them, and do not stop the others. Files dropped on the window (XDND from
+// x11-drop.c, as a file manager drops them) are imported too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withApp, withTempDir } from './harness.mjs';
-import { clickByText, editorText, selection, texts, tid, waitForEditorText } from './ui.mjs';
+import { clickByText, editorText, selection, texts, tid, waitForEditorText, waitForLibrary } from './ui.mjs';
 import { makeDocx, writeZip } from './zip.mjs';
 
 // An invented county, in the usual shape of the report (not taken from any real report).
@@ -131,5 +132,26 @@ test('broken files named at start each get a Chinese error naming the file; the 
       },
       { args: [files.cut, files.notDocx, files.binary, files.good] },
     );
+  });
+});
+
+test('a .txt and a .docx dropped on the window are imported into the library', async () => {
+  await withTempDir(async (dir) => {
+    const txt = join(dir, '示例县 2022年 报告.txt'); // a space and CJK: percent-encoded in the URI
+    const docx = join(dir, '示例区2023年报告.docx');
+    await writeFile(txt, TXT);
+    await writeFile(docx, makeDocx(DOCX));
+    await withApp('drop', async ({ driver, dropFiles }) => {
+      await waitForLibrary(driver);
+      const before = await texts(driver, tid('report-item'));
+      assert.ok(!before.some((r) => /示例县|示例区/.test(r)), 'neither file is in the library before the drop');
+      dropFiles([txt, docx]);
+      const reports = await driver.waitUntil(async () => {
+        const r = await texts(driver, tid('report-item'));
+        return r.some((t) => /示例县/.test(t)) && r.some((t) => /示例区/.test(t)) ? r : null;
+      }, 'both dropped reports in the library', { timeoutMs: 20_000 });
+      assert.equal(reports.length, before.length + 2, `two reports more: ${JSON.stringify(reports)}`);
+      assert.deepEqual(await texts(driver, tid('error-banner')), [], 'no error');
+    });
   });
 });
