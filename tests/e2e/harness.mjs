@@ -308,7 +308,7 @@ export async function launch({ args = [], dataDir = null, env = {} } = {}) {
     if (pid === null) throw new Error('the app is not running');
     remember();
     if (at !== null) {
-      const wait = at - Date.now() - 3;
+      const wait = at - Date.now() - 15;
       if (wait > 0) await sleep(wait);
       while (Date.now() < at) {
         // the last few milliseconds spent here: a timer can fire late by as much
