@@ -40,9 +40,10 @@ fn docx_has_the_official_page_grid_and_fonts() {
         (r#"w:bottom="1984""#, "bottom margin 35 mm"),
         (r#"w:left="1588""#, "left margin 28 mm"),
         (r#"w:right="1474""#, "right margin 26 mm"),
+        (r#"w:type="lines""#, "document grid of lines"),
         (
-            r#"w:type="linesAndChars""#,
-            "document grid of lines and characters",
+            r#"<w:spacing w:val="-5" />"#,
+            "16 pt characters condensed by 0.25 pt: 28 to a line",
         ),
         (r#"w:linePitch="579""#, "22 lines: 28.95 pt line pitch"),
         (
@@ -104,14 +105,30 @@ fn docx_has_the_official_page_grid_and_fonts() {
     );
 }
 
+/// A report of long all-Chinese paragraphs, so pages fill up and lines run to the margin.
+fn exported_long_report(dir: &Path) -> std::path::PathBuf {
+    let clause = "坚持依法行政，规范权力运行，持续优化法治化营商环境，";
+    let mut text =
+        String::from("示例市人民政府关于2024年度法治政府建设情况的报告\n\n示例省人民政府：\n");
+    for _ in 0..12 {
+        text.push_str(&clause.repeat(6));
+        text.push_str("各项工作取得新进展。\n");
+    }
+    text.push_str("\n示例市人民政府\n2025年1月20日\n");
+    let templates = Templates::load(None).expect("templates");
+    let out = dir.join("草稿.docx");
+    export(&common::parse(&text), &out, &templates).expect("export docx");
+    out
+}
+
 #[test]
-fn libreoffice_converts_the_docx_without_error() {
+fn libreoffice_lays_the_docx_out_in_the_official_grid() {
     let Ok(soffice) = which("soffice") else {
         eprintln!("soffice not on PATH: skipped (make test installs it)");
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = exported_draft(dir.path());
+    let out = exported_long_report(dir.path());
     let profile = dir.path().join("lo-profile");
     let status = Command::new("timeout")
         .arg("120")
@@ -133,6 +150,61 @@ fn libreoffice_converts_the_docx_without_error() {
     let pdf = dir.path().join("草稿.pdf");
     let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
     assert!(size > 1000, "LibreOffice produced a PDF ({size} bytes)");
+
+    // The page as LibreOffice lays it out: 28 characters a line, 22 lines a page.
+    let Ok(pdftotext) = which("pdftotext") else {
+        eprintln!("pdftotext not on PATH: layout not measured (make test installs it)");
+        return;
+    };
+    let text = Command::new(pdftotext)
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    assert!(text.status.success(), "pdftotext failed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() >= 2, "the draft fills more than a page");
+    let is_page_number = |l: &str| l.trim().starts_with('—') && l.trim().ends_with('—');
+    let lines_of = |page: &str| -> Vec<String> {
+        page.lines()
+            .filter(|l| !l.trim().is_empty() && !is_page_number(l))
+            .map(|l| l.trim().to_string())
+            .collect()
+    };
+    // 22 lines a page at most, and a page that is full has 22 (widow control and headings kept
+    // with their text leave some pages short). The first page counts the empty line under the
+    // title, which is dropped here.
+    let counts: Vec<usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| lines_of(page).len() + usize::from(i == 0))
+        .collect();
+    assert!(
+        counts.iter().all(|&n| n <= 22) && counts.contains(&22),
+        "lines a page: {counts:?}\n{text}"
+    );
+    // A line of Chinese only (no digits or Latin, whose widths differ) holds 28 characters,
+    // not counting a closing mark squeezed in at its end (a line may not start with `，`).
+    let widest = pages
+        .iter()
+        .flat_map(|p| lines_of(p))
+        .filter(|l| !l.chars().any(|c| c.is_ascii()))
+        .map(|l| {
+            l.trim_end_matches(['，', '。', '、', '；', '：', '”', '）', '》'])
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    assert_eq!(
+        widest, 28,
+        "the longest all-Chinese line has {widest} characters"
+    );
 }
 
 fn which(name: &str) -> Result<std::path::PathBuf, ()> {

@@ -7,8 +7,7 @@
 
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
-    LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Style,
-    StyleType,
+    LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
 };
 
 use crate::error::DraftError;
@@ -30,10 +29,12 @@ pub mod spec {
     pub const FOOTER: i32 = 1304;
     /// 225 mm of text height / 22 lines = 28.95 pt.
     pub const LINE_PITCH: usize = 579;
-    /// 156 mm / 28 characters = 15.79 pt per character: (15.79 − 16) pt in 1/4096 pt, as Word
-    /// and WPS read it. (LibreOffice puts a 16 pt glyph into two cells narrower than 16 pt, so it
-    /// shows fewer characters per line than Word; the layout is for Word/WPS.)
-    pub const CHAR_SPACE: isize = -849;
+    /// 156 mm / 28 characters = 15.79 pt per character, so a 16 pt character is condensed by
+    /// 0.25 pt (in twentieths of a point): 28 × 15.75 pt fits in 156 mm. Condensing the runs,
+    /// with a grid of lines only, lays out 28 characters a line in Word, WPS and LibreOffice
+    /// alike; a `linesAndChars` grid does it in Word and WPS, but LibreOffice then gives each
+    /// 16 pt glyph two narrower cells and shows about 17 characters a line.
+    pub const BODY_CONDENSE: i32 = -5;
     /// 三号 16 pt, 二号 22 pt, 四号 14 pt, in half-points.
     pub const BODY_SIZE: usize = 32;
     pub const TITLE_SIZE: usize = 44;
@@ -82,6 +83,9 @@ fn runs(mut p: Paragraph, spans: &[Span], look: Look) -> Paragraph {
             .add_text(span.text.as_str())
             .fonts(fonts(look.font))
             .size(look.size);
+        if look.size == spec::BODY_SIZE {
+            run = run.character_spacing(spec::BODY_CONDENSE);
+        }
         if look.bold {
             run = run.bold();
         }
@@ -105,8 +109,9 @@ fn paragraph(block: &Block) -> Paragraph {
         )
         .align(AlignmentType::Both);
     match block.role {
+        // Off the line grid, or LibreOffice gives each 22 pt title line two grid lines.
         Role::Title => runs(
-            base.align(AlignmentType::Center),
+            base.align(AlignmentType::Center).snap_to_grid(false),
             &block.spans,
             Look {
                 font: spec::TITLE_FONT,
@@ -197,20 +202,10 @@ pub fn build(blocks: &[Block]) -> Result<Vec<u8>, DraftError> {
         .default_size(spec::BODY_SIZE)
         .footer(page_number_footer(AlignmentType::Right, true))
         .even_footer(page_number_footer(AlignmentType::Left, false));
-    // The grid's character pitch is relative to the Normal style's size: make it 三号 too.
-    for style in &mut docx.styles.styles {
-        if style.style_id == "Normal" {
-            *style = Style::new("Normal", StyleType::Paragraph)
-                .name("Normal")
-                .fonts(fonts(spec::BODY_FONT))
-                .size(spec::BODY_SIZE);
-        }
-    }
     docx.document = docx.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(spec::LINE_PITCH)
-            .char_space(spec::CHAR_SPACE),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(spec::LINE_PITCH),
     );
     let empty = || Paragraph::new().line_spacing(exact_lines());
     for (i, block) in blocks.iter().enumerate() {
