@@ -143,8 +143,20 @@ impl MetricNamer {
                 continue;
             }
             let family = self.pick_family(&families, &actions, f, (cs, ce), ss);
+            // `分别为56项、92项、52项`: a figure listed right after another with nothing of its
+            // own to go by is counted as the one before it.
+            let gap_empty = line[seg_start..f.start]
+                .chars()
+                .all(|c| matches!(c, '、' | ' ' | '和' | '及' | '与' | '共'));
             let Some(fam) = family else {
-                let name = self.fallback(line, f, seg_start, next_start);
+                let mut name = self.fallback(line, f, seg_start, next_start);
+                if name.starts_with("未命名·")
+                    && gap_empty
+                    && let (Some(p), Some(prev_name)) = (prev, names.last())
+                    && p.unit == f.unit
+                {
+                    name.clone_from(prev_name);
+                }
                 chosen.push(None);
                 names.push(name);
                 continue;
@@ -157,9 +169,6 @@ impl MetricNamer {
                 .filter_map(|(_, e, w)| self.action_for(w, fam).map(|a| (*e, a)))
                 .max_by_key(|(e, _)| *e)
                 .map(|(_, a)| a);
-            let gap_empty = line[seg_start..f.start]
-                .chars()
-                .all(|c| matches!(c, '、' | ' ' | '和' | '及' | '与' | '共'));
             let inherited = chosen
                 .get(i.wrapping_sub(1))
                 .and_then(|c| c.clone())
@@ -354,4 +363,52 @@ fn rate_word(text: &str) -> Option<String> {
     }
     let rate = words[words.len() - keep..].concat();
     (rate.chars().count() >= 2).then_some(rate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::FigureFinder;
+    use crate::lexicon::Lexicon;
+
+    fn names(line: &str) -> Vec<String> {
+        let metrics = &Lexicon::builtin().metrics;
+        let found = FigureFinder::new(metrics)
+            .expect("builtin pattern compiles")
+            .find(line, 0);
+        MetricNamer::new(metrics)
+            .expect("builtin lexicon compiles")
+            .name_line(line, &found)
+    }
+
+    #[test]
+    fn a_family_carries_over_within_its_sentence() {
+        assert_eq!(
+            names("收到行政复议申请36件，受理31件。"),
+            ["行政复议·收到", "行政复议·受理"]
+        );
+    }
+
+    #[test]
+    fn those_who_passed_are_not_those_who_sat() {
+        assert_eq!(
+            names("组织新任领导干部任前法律知识考试，参考86人，通过84人，通过率97.67%。"),
+            [
+                "任前法律知识考试·人数",
+                "任前法律知识考试·通过人数",
+                "任前法律知识考试·通过率"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_listed_after_another_is_counted_like_it() {
+        let got = names("首批集中审批事项分别为56项、92项、52项。");
+        assert_eq!(got.len(), 3);
+        assert!(!got[0].starts_with("未命名"), "{got:?}");
+        assert!(got.iter().all(|n| n == &got[0]), "{got:?}");
+        // Different units are different things: nothing is inherited across them.
+        let mixed = names("分别为56项、92人。");
+        assert_ne!(mixed[0], mixed[1], "{mixed:?}");
+    }
 }
