@@ -54,16 +54,27 @@ impl AppError {
 pub struct IpcError {
     /// `crate.reason`, e.g. `import.empty`, `app.data_dir`.
     pub code: String,
-    /// A sentence the drafter can read: Chinese, with English in parentheses.
+    /// A sentence the drafter can read. For an import: Chinese only, with what to do about it;
+    /// otherwise Chinese with English in parentheses.
     pub message: String,
+    /// The full reason with its technical detail (Chinese and English), for "详情" and for
+    /// whoever helps the drafter; absent when the message already says everything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub detail: Option<String>,
 }
 
 impl<E: Into<AppError>> From<E> for IpcError {
     fn from(e: E) -> Self {
         let e = e.into();
+        let (message, detail) = match &e {
+            AppError::Import(import) => (import.for_drafter(), Some(e.to_string())),
+            _ => (e.to_string(), None),
+        };
         IpcError {
             code: e.code().to_owned(),
-            message: e.to_string(),
+            message,
+            detail,
         }
     }
 }
@@ -80,9 +91,29 @@ mod tests {
             "the UI switches on the domain crate's code, so the app must not rename it"
         );
         assert!(
-            ipc.message.contains("文件为空"),
+            ipc.message.contains("文件是空的"),
             "the drafter reads the Chinese message: {}",
             ipc.message
+        );
+    }
+
+    #[test]
+    fn an_import_error_keeps_its_technical_detail_out_of_the_message() {
+        let ipc = IpcError::from(nianbao_import::ImportError::CorruptZip(
+            "corrupt deflate stream".into(),
+        ));
+        assert_eq!(ipc.code, "import.corrupt_zip");
+        assert!(
+            !ipc.message.contains("deflate") && ipc.message.contains("另存为 .docx"),
+            "Chinese, with what to do: {}",
+            ipc.message
+        );
+        assert!(
+            ipc.detail
+                .as_deref()
+                .is_some_and(|d| d.contains("corrupt deflate stream")),
+            "the detail is still there for 详情: {:?}",
+            ipc.detail
         );
     }
 

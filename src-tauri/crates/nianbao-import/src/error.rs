@@ -58,6 +58,57 @@ impl ImportError {
             ImportError::Internal => "import.internal",
         }
     }
+
+    /// The reason in Chinese alone, with what the drafter can do about it: what the app shows.
+    /// (The `Display` text, Chinese and English with the technical detail, goes to the CLI, the
+    /// log and the app's "详情".)
+    pub fn for_drafter(&self) -> String {
+        const RESAVE: &str = "请用 Word 或 WPS 打开它，另存为 .docx 后再导入";
+        match self {
+            ImportError::Empty => "文件是空的，没有可导入的内容。".to_owned(),
+            ImportError::Io(_) => {
+                "无法读取这个文件：请确认它还在原处、没有被其他程序占用，并且有读取权限。"
+                    .to_owned()
+            }
+            ImportError::TooLarge { size_mb, limit_mb } => format!(
+                "文件有 {size_mb} MB，超过了 {limit_mb} MB 的上限；一份年度报告通常不到 1 MB，请确认选对了文件。"
+            ),
+            ImportError::NotText => {
+                "这不是文本文件（可能是图片或其他程序的文件），请确认选对了文件。".to_owned()
+            }
+            ImportError::UnknownEncoding => {
+                "无法识别文件的文字编码：请用记事本打开，另存为 UTF-8 编码后再导入。".to_owned()
+            }
+            ImportError::Unsupported(kind) => {
+                format!("暂不支持导入{kind}：请另存为 .docx 或 .txt 后再导入。")
+            }
+            ImportError::CorruptZip(_) => {
+                format!("Word 文档已损坏或不完整（可能没有复制或下载完整）。{RESAVE}。")
+            }
+            ImportError::NotDocx(_) => {
+                format!("这个文件不是 Word 文档（.docx）；如果是旧版 .doc 或 .wps 文件，{RESAVE}。")
+            }
+            ImportError::Encrypted => {
+                "文档设置了密码：请在 Word 或 WPS 中取消密码并保存后再导入。".to_owned()
+            }
+            ImportError::ZipBomb { limit_mb } => {
+                format!("文档解压后超过 {limit_mb} MB，不像一份正常的报告，为安全起见已拒绝。")
+            }
+            ImportError::MalformedXml(_) => format!("Word 文档内部格式有误，无法读取。{RESAVE}。"),
+            ImportError::Timeout { seconds } => format!(
+                "处理超过 {seconds} 秒仍未完成，已停止；请确认文件是一份报告，或拆分后再导入。"
+            ),
+            ImportError::NoText => {
+                "文件里没有找到正文文字（可能是扫描图片）：请导入含文字的版本。".to_owned()
+            }
+            ImportError::TooDeep => {
+                "网页结构嵌套过深，无法读取：请在浏览器中复制正文，存为 .txt 后再导入。".to_owned()
+            }
+            ImportError::Internal => {
+                "导入时发生内部错误，其他文件不受影响；请再试一次。".to_owned()
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -67,7 +118,7 @@ mod tests {
     fn all() -> Vec<ImportError> {
         vec![
             ImportError::Empty,
-            ImportError::Io("x".into()),
+            ImportError::Io("tech-detail".into()),
             ImportError::TooLarge {
                 size_mb: 60,
                 limit_mb: 50,
@@ -75,11 +126,11 @@ mod tests {
             ImportError::NotText,
             ImportError::UnknownEncoding,
             ImportError::Unsupported("PDF"),
-            ImportError::CorruptZip("x".into()),
-            ImportError::NotDocx("x".into()),
+            ImportError::CorruptZip("tech-detail".into()),
+            ImportError::NotDocx("tech-detail".into()),
             ImportError::Encrypted,
             ImportError::ZipBomb { limit_mb: 200 },
-            ImportError::MalformedXml("x".into()),
+            ImportError::MalformedXml("tech-detail".into()),
             ImportError::Timeout { seconds: 5 },
             ImportError::NoText,
             ImportError::TooDeep,
@@ -98,6 +149,29 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), errors.len(), "each error has its own code");
+    }
+
+    #[test]
+    fn the_drafter_reads_chinese_only_with_what_to_do() {
+        for e in all() {
+            let m = e.for_drafter();
+            assert!(!m.contains('\n'), "one line: {m}");
+            assert!(
+                !m.chars().any(|c| c.is_ascii_alphabetic())
+                    || m.contains(".docx")
+                    || m.contains(".txt")
+                    || m.contains("Word")
+                    || m.contains("PDF")
+                    || m.contains("UTF-8")
+                    || m.contains("MB"),
+                "no English words but file kinds and program names: {m}"
+            );
+            assert!(
+                !m.contains("tech-detail"),
+                "never the technical detail (the test puts \"tech-detail\" there): {m}"
+            );
+            assert!(m.ends_with('。'), "a whole sentence: {m}");
+        }
     }
 
     #[test]

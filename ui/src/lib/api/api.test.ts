@@ -37,6 +37,17 @@ describe('the backend door', () => {
     });
   });
 
+  it('keeps the technical detail of an import error for 详情', async () => {
+    mockIPC(() => {
+      throw { code: 'import.corrupt_zip', message: 'Word 文档已损坏或不完整。', detail: '压缩包已损坏 (damaged): corrupt deflate stream' };
+    });
+    await expect(importFile('/tmp/坏.docx')).rejects.toEqual({
+      code: 'import.corrupt_zip',
+      message: 'Word 文档已损坏或不完整。',
+      detail: '压缩包已损坏 (damaged): corrupt deflate stream',
+    });
+  });
+
   it('turns an unexpected throw into a ui.unexpected error', () => {
     expect(toIpcError(new Error('boom')).code, 'every failure has a code').toBe('ui.unexpected');
   });

@@ -41,7 +41,10 @@ export function isIpcError(e: unknown): e is IpcError {
 
 /** Anything thrown across the boundary, as an IpcError (unknown shapes become `ui.unexpected`). */
 export function toIpcError(e: unknown): IpcError {
-  if (isIpcError(e)) return { code: e.code, message: e.message };
+  if (isIpcError(e)) {
+    const detail = (e as { detail?: unknown }).detail;
+    return typeof detail === 'string' ? { code: e.code, message: e.message, detail } : { code: e.code, message: e.message };
+  }
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'ui.unexpected', message: `意外错误 (unexpected error): ${message}` };
 }

@@ -9,6 +9,12 @@ export type IpcError = {
  */
 code: string, 
 /**
- * A sentence the drafter can read: Chinese, with English in parentheses.
+ * A sentence the drafter can read. For an import: Chinese only, with what to do about it;
+ * otherwise Chinese with English in parentheses.
  */
-message: string, };
+message: string, 
+/**
+ * The full reason with its technical detail (Chinese and English), for "详情" and for
+ * whoever helps the drafter; absent when the message already says everything.
+ */
+detail?: string, };
