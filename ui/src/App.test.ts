@@ -231,6 +231,25 @@ describe('App', () => {
       expect(backend.callsOf('import_report').map((a) => a.path)).toEqual(['/home/d/甲.txt', '/home/d/乙.docx']),
     );
     expect(screen.queryByText(/松开鼠标即可/), 'the hint goes with the drop').toBeNull();
+    expect(backend.callsOf('open_report'), 'two files: they wait in the library').toEqual([]);
+  });
+
+  it('opens the one report dropped on the window, but never pulls the drafter out of a draft', async () => {
+    const backend = fakeBackend({ import_report: () => ({ report: REPORT_2023, alreadyPresent: false }) });
+    const { container } = render(App);
+    await screen.findAllByTestId('report-item');
+    await emit('tauri://drag-enter', { paths: ['/home/d/甲.txt'], position: { x: 10, y: 10 } });
+    await screen.findByText(/松开鼠标即可/);
+    await emit('tauri://drag-drop', { paths: ['/home/d/甲.txt'], position: { x: 10, y: 10 } });
+    await waitFor(() => expect(backend.callsOf('open_report')).toEqual([{ reportId: REPORT_2023.id }]));
+    expect((await openedDraft(container)).state.readOnly, 'shown read-only').toBe(true);
+
+    await fireEvent.click(screen.getByTestId('draft-item'));
+    await waitFor(() => expect(backend.callsOf('open_draft')).toHaveLength(1));
+    await emit('tauri://drag-drop', { paths: ['/home/d/乙.txt'], position: { x: 10, y: 10 } });
+    await waitFor(() => expect(backend.callsOf('import_report')).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(backend.callsOf('open_report'), 'the draft stays open').toHaveLength(1);
   });
 
   it('opens a search hit’s report read-only at the hit’s line', async () => {

@@ -71,7 +71,8 @@ describe('LibraryPane', () => {
           else pending.push(ok);
         }),
     });
-    await renderPane();
+    const onimported = vi.fn();
+    await renderPane({ onimported });
     await fireEvent.click(screen.getByTestId('import-button'));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('正在导入 1/3'));
     pending[0](outcome(REPORT_2023, true));
@@ -85,6 +86,8 @@ describe('LibraryPane', () => {
     expect(backend.callsOf('import_report').map((a) => a.path), 'every file is tried, in order').toEqual(paths);
     expect(backend.callsOf('library_overview'), 'the list is reloaded after an import').toHaveLength(2);
     expect(screen.getByTestId('error-banner'), 'the failure stays visible after the others succeed').toBeTruthy();
+    await waitFor(() => expect(onimported, 'the window learns what came in').toHaveBeenCalledOnce());
+    expect(onimported.mock.calls[0][0], 'two of the three files').toHaveLength(2);
   });
 
   it('searches after a pause and highlights the hits as <mark>', async () => {
@@ -148,6 +151,28 @@ describe('LibraryPane', () => {
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     expect(result.querySelector('mark')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('narrows a search by year and by standard part, searching again at once', async () => {
+    const backend = fakeBackend();
+    await renderPane();
+    expect(screen.queryByTestId('search-filters'), 'no filters before a search').toBeNull();
+    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: '行政复议' } });
+    await screen.findByTestId('search-result');
+    const filters = screen.getByTestId('search-filters');
+    expect(within(filters).queryByRole('combobox', { name: '只搜这个机关' }), 'one government: nothing to choose').toBeNull();
+    const year = within(filters).getByRole('combobox', { name: '只搜这一年度' }) as HTMLSelectElement;
+    expect([...year.options].map((o) => o.textContent)).toEqual(['全部年度', '2023年', '2022年']);
+    await fireEvent.change(year, { target: { value: '2022' } });
+    await waitFor(() => expect(backend.callsOf('search_library').at(-1)).toEqual({ query: '行政复议', year: 2022 }));
+    const part = within(filters).getByRole('combobox', { name: '只搜这一部分' }) as HTMLSelectElement;
+    await waitFor(() => expect(part.options.length, '全部内容 and the standard parts').toBe(3));
+    await fireEvent.change(part, { target: { value: 'disputes' } });
+    await waitFor(() =>
+      expect(backend.callsOf('search_library').at(-1)).toEqual({ query: '行政复议', year: 2022, kind: 'disputes' }),
+    );
+    await fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    expect(screen.queryByTestId('search-filters'), 'Esc clears the query and the filters').toBeNull();
   });
 
   it('goes back to the library when the search box is cleared, asking nothing', async () => {
