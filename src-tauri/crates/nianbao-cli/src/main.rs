@@ -39,18 +39,23 @@ enum Format {
 enum Command {
     /// 显示报告的提纲 / Show the report's outline
     Outline {
+        /// 报告文件（.txt 任意中文编码、.html 网页、.docx）/ report file (.txt in any Chinese encoding, .html, .docx)
         file: PathBuf,
+        /// 输出格式 / output format
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
     /// 列出报告中的数据 / List every figure in the report
     Figures {
+        /// 报告文件（.txt 任意中文编码、.html 网页、.docx）/ report file (.txt in any Chinese encoding, .html, .docx)
         file: PathBuf,
+        /// 输出格式 / output format
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
     /// 对照上年报告核对 / Check a report against last year's
     Check {
+        /// 本年报告或草稿 / this year's report or draft (.txt, .html, .docx)
         file: PathBuf,
         /// 上年报告 / last year's report
         #[arg(long)]
@@ -58,15 +63,19 @@ enum Command {
         /// 报告年度 / the year the report is about
         #[arg(long)]
         year: Option<i32>,
+        /// 输出格式 / output format
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
     /// 以上年报告为底稿起草 / Draft this year's report from last year's
     Draft {
+        /// 上年报告（底稿）/ last year's report, the base of the draft
         #[arg(long)]
         from: PathBuf,
+        /// 草稿年度，如 2025 / the year the draft reports on, e.g. 2025
         #[arg(long)]
         year: i32,
+        /// 草稿写到这里（.txt）/ where to write the draft (.txt)
         #[arg(long)]
         out: PathBuf,
         /// 摘要格式：text 或 json（json 列出每个待填标记、前移的年份和上年计划）/ Summary format
@@ -75,7 +84,9 @@ enum Command {
     },
     /// 导出为 Word、Markdown 或 HTML / Export to .docx, .md or .html
     Export {
+        /// 要导出的报告或草稿 / the report or draft to export (.txt, .html, .docx)
         file: PathBuf,
+        /// 输出文件，格式看扩展名：.docx（公文格式）、.md、.html / output file; its extension picks the format
         #[arg(long)]
         out: PathBuf,
     },
@@ -92,11 +103,16 @@ enum Command {
 #[derive(Debug, Subcommand)]
 enum LibraryAction {
     /// 添加报告 / Add reports
-    Add { files: Vec<PathBuf> },
+    Add {
+        /// 一个或多个报告文件 / one or more report files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// 列出报告 / List reports
     List,
     /// 全文搜索 / Full-text search
     Search {
+        /// 要找的词句 / words to find
         query: String,
         /// 只搜该政府的报告 / only this government's reports
         #[arg(long)]
