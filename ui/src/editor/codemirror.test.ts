@@ -75,3 +75,40 @@ describe('selectNextFillMark', () => {
     view.destroy();
   });
 });
+
+describe('find and replace', () => {
+  it('opens in Chinese on Ctrl+H and replaces every match, as one edit the change hook sees', async () => {
+    const { replaceAll, setSearchQuery, SearchQuery } = await import('@codemirror/search');
+    const changed: string[] = [];
+    const parent = document.createElement('div');
+    document.body.appendChild(parent);
+    const view = createEditor(parent, '2024年工作。\n2024年计划。', { onchange: (t) => changed.push(t) });
+    view.contentDOM.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', ctrlKey: true, bubbles: true }));
+    const panel = parent.querySelector('.cm-search');
+    expect(panel, 'Ctrl+H opens the panel').not.toBeNull();
+    const labels = [...(panel?.querySelectorAll('input[type=text], input:not([type])') ?? [])].map((i) =>
+      i.getAttribute('placeholder'),
+    );
+    expect(labels).toEqual(['查找', '替换为']);
+    expect(panel?.textContent).toContain('全部替换');
+    expect(panel?.textContent).not.toMatch(/replace|next|match case/);
+    view.dispatch({ effects: setSearchQuery.of(new SearchQuery({ search: '2024年', replace: '2025年' })) });
+    expect(replaceAll(view)).toBe(true);
+    expect(view.state.doc.toString()).toBe('2025年工作。\n2025年计划。');
+    expect(changed.at(-1), 'autosave hears about it').toBe('2025年工作。\n2025年计划。');
+    view.destroy();
+    parent.remove();
+  });
+
+  it('offers no replacing in a read-only report', () => {
+    const parent = document.createElement('div');
+    document.body.appendChild(parent);
+    const view = createEditor(parent, '上年报告正文', {}, true);
+    view.contentDOM.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true }));
+    const panel = parent.querySelector('.cm-search');
+    expect(panel, 'finding works in a report').not.toBeNull();
+    expect(panel?.textContent).not.toContain('全部替换');
+    view.destroy();
+    parent.remove();
+  });
+});

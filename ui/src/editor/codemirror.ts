@@ -1,12 +1,15 @@
 // The CodeMirror 6 set-up for report text: Chinese prose with wrapped lines and line numbers
 // (line numbers are what the outline and the checks point at). No language mode: report text is
 // plain paragraphs, and nothing in it may be interpreted as markup. Fill-in marks (【113件→？】,
-// 【本年度总体情况】) are highlighted so the drafter sees what is still to write.
+// 【本年度总体情况】) are highlighted so the drafter sees what is still to write. Ctrl+F finds and
+// Ctrl+H (or the panel's 替换) replaces, with the panel in Chinese.
 import { minimalSetup } from 'codemirror';
+import { openSearchPanel, search, searchKeymap } from '@codemirror/search';
 import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import {
   Decoration,
   EditorView,
+  keymap,
   MatchDecorator,
   ViewPlugin,
   highlightActiveLine,
@@ -78,6 +81,31 @@ export interface EditorHooks {
 
 const editability = new Compartment();
 
+/** CodeMirror's own words (the find and replace panel), in Chinese. */
+export const PHRASES: Record<string, string> = {
+  Find: '查找',
+  Replace: '替换为',
+  next: '下一个',
+  previous: '上一个',
+  all: '全选匹配',
+  'match case': '区分大小写',
+  'by word': '整词',
+  regexp: '正则表达式',
+  replace: '替换',
+  'replace all': '全部替换',
+  close: '关闭',
+  'current match': '当前匹配',
+  'replaced $ matches': '已替换 $ 处',
+  'replaced match on line $': '已替换第 $ 行的匹配',
+  'on line': '在第',
+  'Go to line': '跳到行',
+  go: '跳转',
+  'Control character': '控制字符',
+};
+
+/** Ctrl+H, as in Word and WPS: the same panel as Ctrl+F (查找 and 替换 share it). */
+const replaceKey = { key: 'Mod-h', run: openSearchPanel, preventDefault: true };
+
 /** Marks a transaction that loads another document: not an edit, so no change hook. */
 const loading = Annotation.define<boolean>();
 
@@ -113,6 +141,9 @@ export function createEditor(
       doc: text,
       extensions: [
         minimalSetup,
+        search({ top: true }),
+        keymap.of([...searchKeymap, replaceKey]),
+        EditorState.phrases.of(PHRASES),
         lineNumbers(),
         highlightActiveLine(),
         highlightActiveLineGutter(),
