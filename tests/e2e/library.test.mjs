@@ -1,7 +1,7 @@
 // First start of a new data folder: the window shows the bundled sample library — 示例市's 2023
 // report and its 2024 draft — with nothing else to do. Also measured here and printed: start to
 // interactive (the app process's start → the library pane lists the reports) and the resident
-// memory of the app with its WebKit processes.
+// memory of the app with its WebKit processes. Then a library search narrowed to one part.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp } from './harness.mjs';
@@ -71,5 +71,23 @@ test('first start shows the sample library: 示例市 2023 report and 2024 draft
     );
     assert.ok(mem.rows.length >= 2, `the app and its WebKit processes were found: ${JSON.stringify(mem.rows)}`);
     await screenshot('library');
+
+    // A search, then narrowed to one standard part: the 2023 report names 行政复议 in its disputes
+    // part and in its plans for next year; 化解矛盾纠纷 keeps only the first.
+    await driver.sendKeys(await driver.find(tid('search-input')), '行政复议');
+    const all = await driver.waitForAll(tid('search-result'), 2);
+    assert.ok(all.length >= 2, `行政复议 is found in two parts of the 2023 report: ${all.length}`);
+    await driver.waitFor(tid('search-filters'));
+    const option = await driver.find(`${tid('search-filters')} select[aria-label="只搜这一部分"] option[value="disputes"]`);
+    await driver.click(option);
+    const narrowed = await driver.waitUntil(async () => {
+      const hits = await texts(driver, tid('search-result'));
+      return hits.length > 0 && hits.length < all.length ? hits : null;
+    }, 'the search narrowed to 化解矛盾纠纷');
+    assert.ok(
+      narrowed.every((h) => /矛盾纠纷/.test(h)),
+      `every hit is in the disputes part: ${JSON.stringify(narrowed)}`,
+    );
+    await screenshot('search');
   });
 });

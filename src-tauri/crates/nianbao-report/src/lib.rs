@@ -58,7 +58,12 @@ impl ReportParser {
         Ok(ReportParser {
             scorer: kinds::KindScorer::new(&lexicon),
             finder: figures::FigureFinder::new(&lexicon.metrics).map_err(bad)?,
-            namer: metric::MetricNamer::new(&lexicon.metrics).map_err(bad)?,
+            namer: metric::MetricNamer::new(&lexicon.metrics).map_err(|reason| {
+                ReportError::Lexicon {
+                    file: "metrics.toml",
+                    reason,
+                }
+            })?,
             lexicon,
         })
     }

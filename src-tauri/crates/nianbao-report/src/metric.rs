@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::figures::Found;
@@ -20,7 +21,9 @@ pub struct MetricNamer {
     families: Vec<FamilyInfo>,
     family_re: Option<Regex>,
     family_of: HashMap<String, usize>,
-    action_re: Option<Regex>,
+    /// Every action word, found overlapping: in `调解成功率` both 调解成功率 (行政复议's) and
+    /// 成功率 (人民调解's) are candidates, and the figure's family decides.
+    action_words: Option<AhoCorasick>,
     /// action word → (family, action name)
     actions_of: HashMap<String, Vec<(usize, String)>>,
     unit_actions: HashMap<String, String>,
@@ -59,7 +62,8 @@ fn alternation(words: impl Iterator<Item = String>) -> Result<Option<Regex>, reg
 }
 
 impl MetricNamer {
-    pub fn new(m: &Metrics) -> Result<MetricNamer, regex::Error> {
+    /// Fails (with the reason) when a word list cannot be compiled.
+    pub fn new(m: &Metrics) -> Result<MetricNamer, String> {
         let mut family_of = HashMap::new();
         let mut actions_of: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         for (i, f) in m.families.iter().enumerate() {
@@ -85,9 +89,15 @@ impl MetricNamer {
                     default: f.default.clone(),
                 })
                 .collect(),
-            family_re: alternation(family_of.keys().cloned())?,
+            family_re: alternation(family_of.keys().cloned()).map_err(|e| e.to_string())?,
             family_of,
-            action_re: alternation(actions_of.keys().cloned())?,
+            action_words: {
+                let words: Vec<&String> = actions_of.keys().collect();
+                (!words.is_empty())
+                    .then(|| AhoCorasick::new(words))
+                    .transpose()
+                    .map_err(|e| e.to_string())?
+            },
             actions_of,
             unit_actions: m.unit_actions.clone().into_iter().collect(),
             stopwords: m.stopwords.clone(),
@@ -111,15 +121,15 @@ impl MetricNamer {
             .collect();
         // An action word that is only a part of a family's name (评查 in 案卷评查) is not an action.
         let actions: Vec<(usize, usize, &str)> = self
-            .action_re
+            .action_words
             .iter()
-            .flat_map(|re| re.find_iter(line))
-            .filter(|m| {
+            .flat_map(|ac| ac.find_overlapping_iter(line))
+            .map(|m| (m.start(), m.end(), &line[m.start()..m.end()]))
+            .filter(|&(start, end, _)| {
                 !families
                     .iter()
-                    .any(|h| h.start <= m.start() && m.end() <= h.end && h.end - h.start > m.len())
+                    .any(|h| h.start <= start && end <= h.end && h.end - h.start > end - start)
             })
-            .map(|m| (m.start(), m.end(), m.as_str()))
             .collect();
         let mut names: Vec<String> = Vec::with_capacity(found.len());
         // (family, action) of each figure when the action came from a word (not a default):
@@ -156,6 +166,15 @@ impl MetricNamer {
                     && p.unit == f.unit
                 {
                     name.clone_from(prev_name);
+                } else if f.unit == "%" && !name.contains('·') {
+                    name = self.qualify_rate(
+                        line,
+                        name,
+                        (seg_start, f.start),
+                        ss,
+                        &found[..i],
+                        &names,
+                    );
                 }
                 chosen.push(None);
                 names.push(name);
@@ -271,16 +290,18 @@ impl MetricNamer {
                 .filter(|(s, e, _)| *s >= cs && *e <= ce)
                 .any(|(_, _, w)| self.action_for(w, fam).is_some())
         };
+        // The nearest family before the clause that this clause has an action of: in
+        // `人民调解组织受理矛盾纠纷5410件,调解成功率98.9%` the rate is 人民调解's, though 矛盾纠纷
+        // stands nearer.
         for generic in [false, true] {
-            let carried = hits
+            let mut before: Vec<&Hit> = hits
                 .iter()
                 .filter(|h| h.start >= ss && h.end <= cs)
                 .filter(|h| self.families[h.idx].generic == generic)
-                .max_by_key(|h| h.end)
-                .map(|h| h.idx)
-                .filter(|fam| acts_in_clause(*fam));
-            if carried.is_some() {
-                return carried;
+                .collect();
+            before.sort_by_key(|h| std::cmp::Reverse(h.end));
+            if let Some(h) = before.into_iter().find(|h| acts_in_clause(h.idx)) {
+                return Some(h.idx);
             }
         }
         None
@@ -306,6 +327,57 @@ impl MetricNamer {
             return rate;
         }
         format!("{}·{}", words.concat(), self.unit_action(&f.unit))
+    }
+
+    /// A bare rate (`实现率`, `办结率`) says what it is a rate of: the quoted name or the content
+    /// word right before it (`政务服务“一网通办”实现率` → `一网通办·实现率`), else the family of the
+    /// sentence's previous figure (`办理建议提案352件,办结率100%` → `建议提案·办结率`).
+    fn qualify_rate(
+        &self,
+        line: &str,
+        rate: String,
+        (seg_start, fig_start): (usize, usize),
+        ss: usize,
+        earlier: &[Found],
+        names: &[String],
+    ) -> String {
+        let before = &line[seg_start..fig_start];
+        let Some(cut) = before.rfind(rate.as_str()) else {
+            return rate;
+        };
+        let head = before[..cut].trim_end();
+        let quoted = head
+            .strip_suffix('”')
+            .and_then(|h| h.rfind('“').map(|q| &h[q + '“'.len_utf8()..]))
+            .filter(|q| (2..=12).contains(&q.chars().count()) && q.chars().all(is_han));
+        // A two-character last word names too little on its own (事项 of 政务服务事项): take the
+        // word before it too.
+        let word = quoted.map(str::to_owned).or_else(|| {
+            let words = self.content_words(head);
+            let last = words.last().filter(|w| w.chars().count() >= 2)?;
+            match words.len() {
+                n if n >= 2 && last.chars().count() == 2 => Some(words[n - 2..].concat()),
+                _ => Some(last.clone()),
+            }
+        });
+        if let Some(word) = word {
+            return if rate.starts_with(word.as_str()) {
+                rate
+            } else {
+                format!("{word}·{rate}")
+            };
+        }
+        let family = earlier
+            .iter()
+            .zip(names)
+            .rev()
+            .find(|(e, n)| e.start >= ss && n.contains('·') && !n.starts_with("未命名"))
+            .and_then(|(_, n)| n.split('·').next());
+        match family {
+            // 不合格42批次,不合格率3%: the rate names itself.
+            Some(family) if !rate.starts_with(family) => format!("{family}·{rate}"),
+            _ => rate,
+        }
     }
 
     fn unit_action(&self, unit: &str) -> String {
@@ -386,6 +458,28 @@ mod tests {
         assert_eq!(
             names("收到行政复议申请36件，受理31件。"),
             ["行政复议·收到", "行政复议·受理"]
+        );
+    }
+
+    #[test]
+    fn a_family_further_back_in_the_sentence_carries_when_the_clause_has_its_action() {
+        let got = names("全市人民调解组织受理矛盾纠纷5410件，调解成功5356件，调解成功率98.9%。");
+        assert_eq!(got, ["人民调解·受理", "人民调解·成功", "人民调解·成功率"]);
+    }
+
+    #[test]
+    fn a_bare_rate_says_what_it_is_a_rate_of() {
+        assert_eq!(
+            names("政务服务“一网通办”实现率达到99.2%。"),
+            ["一网通办·实现率"]
+        );
+        assert_eq!(
+            names("共办理建议提案352件，办结率100%。"),
+            ["建议提案·数量", "建议提案·办结率"]
+        );
+        assert_eq!(
+            names("抽检1400批次，不合格42批次，不合格率3%。")[2],
+            "不合格率"
         );
     }
 
