@@ -105,6 +105,13 @@ test('a click on a finding selects its line; a click in the outline moves the cu
     assert.ok(figures.length > 3, `the figure table has rows: ${figures.length}`);
     await driver.execute(`document.querySelector('[data-testid="diff-view"]').scrollIntoView({ block: 'center' });`);
     await screenshot('checks-diff');
+    // 放大: the same two columns over the window, then 收起 puts them back.
+    await driver.click(await driver.find(tid('diff-zoom')));
+    const wide = await driver.waitFor(tid('diff-wide'));
+    assert.match(await driver.text(wide), /368/, 'the wide view shows the same section');
+    await screenshot('diff-wide');
+    await driver.click(await driver.find(`${tid('diff-wide')} .wide-head button`));
+    await driver.waitUntil(async () => ((await driver.findAll(tid('diff-wide'))).length === 0 ? true : null), 'the wide view to close');
     await driver.execute(`document.querySelector('[data-testid="checks-pane"]').scrollTop = 0;`);
     await screenshot('checks');
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen } from '@testing-library/svelte';
 import SectionDiffView from './SectionDiffView.svelte';
 import { fakeBackend } from '../test/backend';
 import type { SectionDiff } from '../lib/api';
@@ -33,6 +33,24 @@ describe('SectionDiffView', () => {
     expect(container.querySelector('i'), 'diff text is data').toBeNull();
     expect(backend.callsOf('section_diff')).toEqual([{ text: 'T', line: 6, lastReportId: 1 }]);
     expect(screen.getByTestId('diff-view').textContent).toContain('上年 · （一）行政复议');
+  });
+
+  it('shows the same columns wide over the window on 放大, and puts them back on Esc or 收起', async () => {
+    fakeBackend({ section_diff: () => DIFF });
+    const { container } = render(SectionDiffView, { text: 'T', line: 6, lastReportId: 1 });
+    await vi.advanceTimersByTimeAsync(600);
+    expect(screen.queryByTestId('diff-wide')).toBeNull();
+    await fireEvent.click(screen.getByTestId('diff-zoom'));
+    const wide = screen.getByRole('dialog', { name: '本部分对照上年' });
+    expect(wide.querySelectorAll('.col p')[1].textContent, 'the same words, bigger').toBe('全年收到行政复议申请56件，新增调解');
+    const close = screen.getByRole('button', { name: '收起' });
+    expect(document.activeElement, 'the keyboard goes to 收起').toBe(close);
+    await fireEvent.keyDown(wide, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(container.querySelectorAll('.col p'), 'still shown in the pane').toHaveLength(2);
+    await fireEvent.click(screen.getByTestId('diff-zoom'));
+    await fireEvent.click(screen.getByRole('button', { name: '收起' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('asks once per pause and ignores an answer about older text', async () => {
