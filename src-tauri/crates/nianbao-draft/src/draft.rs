@@ -132,7 +132,7 @@ impl<'a> Builder<'a> {
 
     fn build(mut self) -> Result<Draft, DraftError> {
         let last = self.last;
-        let start = first_line(last);
+        let front = front_plan(last);
         let (issuer, date) = signature_lines(last);
         let end_of_body = issuer.or(date).map_or(last.lines.len(), |l| l - 1);
         let next = last
@@ -158,7 +158,14 @@ impl<'a> Builder<'a> {
             .map(|s| s.line);
 
         let mut plan_checklist = Vec::new();
-        for line in start..=last.lines.len() {
+        if front.title.is_none() {
+            self.push_missing_title();
+        }
+        for line in 1..=last.lines.len() {
+            if line <= front.end {
+                self.push_front_line(&front, line);
+                continue;
+            }
             if let (Some(s), Some((from, to))) = (next, next_range) {
                 if line == from {
                     if !has_problems {
@@ -280,6 +287,48 @@ impl<'a> Builder<'a> {
     }
 
     /// A line of last year's text: figures become marks, years move forward.
+    /// One line of last year's front matter: the title, the document number and the addressee
+    /// are kept; anything else there is portal chrome.
+    fn push_front_line(&mut self, front: &FrontPlan, line: usize) {
+        let last = self.last;
+        let text = last.line(line).trim();
+        if let Some((at, title)) = &front.title
+            && *at == line
+        {
+            let title = title.clone();
+            self.push_moved(&title, line, None, None);
+        } else if !text.is_empty() && last.meta.doc_number.as_deref().map(str::trim) == Some(text) {
+            self.push_whole_mark(text, "文号", line);
+        } else if last
+            .meta
+            .addressee
+            .as_deref()
+            .is_some_and(|a| text.trim_end_matches([':', '：']) == a.trim())
+        {
+            self.push_moved(text, line, None, None);
+        }
+    }
+
+    /// Last year's text shows no title of its own (a web copy that lost it): the draft gets the
+    /// usual one, and a note says it was made up.
+    fn push_missing_title(&mut self) {
+        let who = self
+            .last
+            .meta
+            .government
+            .as_deref()
+            .unwrap_or("【机关名称】");
+        let title = format!("{who}{}年度法治政府建设情况报告", self.year);
+        self.out.push(OutLine {
+            text: title,
+            level1_number: None,
+        });
+        self.notes.push(
+            "上年报告中没有找到标题：已按惯例拟定标题，请核对 (no title in last year's report: a usual one was written)"
+                .into(),
+        );
+    }
+
     fn push_moved(
         &mut self,
         text: &str,
@@ -387,20 +436,36 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The first line of the draft: the report's title (portal chrome above it is dropped).
-fn first_line(report: &Report) -> usize {
+/// What the draft keeps of last year's front matter (the lines before the body): the title (on
+/// a line of its own even when a portal label shared its line: `相关文件:X市2023年度……报告`),
+/// the document number and the addressee. Every other front line is portal chrome (发布日期,
+/// 浏览次数, 【字号】, 打印 …) and is dropped.
+struct FrontPlan {
+    /// The line that holds the title, and the title alone.
+    title: Option<(usize, String)>,
+    /// The last front line (0 when the report has no body to tell front from).
+    end: usize,
+}
+
+fn front_plan(report: &Report) -> FrontPlan {
+    let end = if report.body_start > report.lines.len() {
+        0
+    } else {
+        report.body_start - 1
+    };
     let title = report
         .meta
         .title
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    title
-        .and_then(|t| {
-            (1..=report.body_start.max(1).min(report.lines.len()))
-                .find(|l| report.line(*l).trim() == t)
-        })
-        .unwrap_or(1)
+    let title = title.and_then(|t| {
+        (1..=end)
+            .find(|l| report.line(*l).trim() == t)
+            .or_else(|| (1..=end).find(|l| report.line(*l).trim().ends_with(t)))
+            .map(|l| (l, t.to_owned()))
+    });
+    FrontPlan { title, end }
 }
 
 /// The issuer and date lines at the very end, if the report is signed.

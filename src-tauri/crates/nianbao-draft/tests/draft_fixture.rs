@@ -133,6 +133,63 @@ fn report_without_shortcomings_gets_the_part_inserted_and_renumbered() {
 }
 
 #[test]
+fn a_web_copy_drafts_without_its_portal_chrome_and_with_the_title_alone() {
+    let text = "首页 >> 政府信息公开 >> 法治政府建设\n\
+        相关文件:示例区2023年度法治政府建设情况报告\n\
+        发布日期:2024-01-10 浏览次数: 信息来源:区司法局\n\
+        【字号:大 中 小】\n\
+        2023年，示例区坚持依法行政，全年受理行政复议申请20件。\n\
+        一、主要工作\n\
+        全年开展执法培训12次。\n\
+        二、2024年工作安排\n\
+        一是加强执法监督。";
+    let last = common::parse(text);
+    let templates = Templates::load(None).expect("templates");
+    let draft = draft_from_last(&last, 2024, &templates).expect("draft");
+    let lines: Vec<&str> = draft.text.lines().collect();
+    assert_eq!(
+        lines[0], "示例区2024年度法治政府建设情况报告",
+        "{}",
+        draft.text
+    );
+    assert!(
+        lines[1].starts_with("2024年，示例区坚持依法行政"),
+        "the body follows the title: {}",
+        draft.text
+    );
+    for chrome in ["首页", "相关文件", "发布日期", "浏览次数", "字号"] {
+        assert!(
+            !draft.text.contains(chrome),
+            "no {chrome} in the draft: {}",
+            draft.text
+        );
+    }
+}
+
+#[test]
+fn a_report_without_a_title_gets_the_usual_one_and_a_note() {
+    let text = "2023年，示例区坚持依法行政，全年受理行政复议申请20件。\n\
+        一、主要工作\n\
+        全年开展执法培训12次。\n\
+        二、2024年工作安排\n\
+        一是加强执法监督。";
+    let last = common::parse(text);
+    let templates = Templates::load(None).expect("templates");
+    let draft = draft_from_last(&last, 2024, &templates).expect("draft");
+    assert_eq!(
+        draft.text.lines().next(),
+        Some("示例区2024年度法治政府建设情况报告"),
+        "{}",
+        draft.text
+    );
+    assert!(
+        draft.notes.iter().any(|n| n.contains("标题")),
+        "the drafter is told the title was made up: {:?}",
+        draft.notes
+    );
+}
+
+#[test]
 fn draft_year_must_come_after_last_year() {
     let last = common::parse(&common::fixture("示例县2023年法治政府建设年度报告.txt"));
     let templates = Templates::load(None).expect("templates");
