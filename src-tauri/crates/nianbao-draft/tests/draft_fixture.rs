@@ -132,20 +132,27 @@ fn report_without_shortcomings_gets_the_part_inserted_and_renumbered() {
     );
 }
 
+/// An invented report's body with no title: what a web copy keeps of it.
+const UNTITLED_2023: &str = "2023年，示例区坚持依法行政，全年受理行政复议申请20件。\n\
+    一、主要工作\n\
+    全年开展执法培训12次。\n\
+    二、2024年工作安排\n\
+    一是加强执法监督。";
+
+fn draft_2024_of(text: &str) -> nianbao_draft::Draft {
+    let templates = Templates::load(None).expect("templates");
+    draft_from_last(&common::parse(text), 2024, &templates).expect("draft")
+}
+
 #[test]
 fn a_web_copy_drafts_without_its_portal_chrome_and_with_the_title_alone() {
-    let text = "首页 >> 政府信息公开 >> 法治政府建设\n\
-        相关文件:示例区2023年度法治政府建设情况报告\n\
-        发布日期:2024-01-10 浏览次数: 信息来源:区司法局\n\
-        【字号:大 中 小】\n\
-        2023年，示例区坚持依法行政，全年受理行政复议申请20件。\n\
-        一、主要工作\n\
-        全年开展执法培训12次。\n\
-        二、2024年工作安排\n\
-        一是加强执法监督。";
-    let last = common::parse(text);
-    let templates = Templates::load(None).expect("templates");
-    let draft = draft_from_last(&last, 2024, &templates).expect("draft");
+    let text = format!(
+        "首页 >> 政府信息公开 >> 法治政府建设\n\
+         相关文件:示例区2023年度法治政府建设情况报告\n\
+         发布日期:2024-01-10 浏览次数: 信息来源:区司法局\n\
+         【字号:大 中 小】\n{UNTITLED_2023}"
+    );
+    let draft = draft_2024_of(&text);
     let lines: Vec<&str> = draft.text.lines().collect();
     assert_eq!(
         lines[0], "示例区2024年度法治政府建设情况报告",
@@ -168,14 +175,7 @@ fn a_web_copy_drafts_without_its_portal_chrome_and_with_the_title_alone() {
 
 #[test]
 fn a_report_without_a_title_gets_the_usual_one_and_a_note() {
-    let text = "2023年，示例区坚持依法行政，全年受理行政复议申请20件。\n\
-        一、主要工作\n\
-        全年开展执法培训12次。\n\
-        二、2024年工作安排\n\
-        一是加强执法监督。";
-    let last = common::parse(text);
-    let templates = Templates::load(None).expect("templates");
-    let draft = draft_from_last(&last, 2024, &templates).expect("draft");
+    let draft = draft_2024_of(UNTITLED_2023);
     assert_eq!(
         draft.text.lines().next(),
         Some("示例区2024年度法治政府建设情况报告"),
