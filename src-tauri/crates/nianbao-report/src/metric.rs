@@ -166,7 +166,7 @@ impl MetricNamer {
                     && p.unit == f.unit
                 {
                     name.clone_from(prev_name);
-                } else if f.unit == "%" && !name.contains('·') {
+                } else if f.unit == "%" && !name.contains('·') && name.chars().count() <= 3 {
                     name = self.qualify_rate(
                         line,
                         name,
@@ -185,8 +185,9 @@ impl MetricNamer {
             let before = actions
                 .iter()
                 .filter(|(s, e, _)| *s >= seg_start && *e <= f.start)
-                .filter_map(|(_, e, w)| self.action_for(w, fam).map(|a| (*e, a)))
-                .max_by_key(|(e, _)| *e)
+                // Nearest first; of words ending together the longest (调解方式结案, not 结案).
+                .filter_map(|(s, e, w)| self.action_for(w, fam).map(|a| ((*e, e - s), a)))
+                .max_by_key(|(key, _)| *key)
                 .map(|(_, a)| a);
             let inherited = chosen
                 .get(i.wrapping_sub(1))
@@ -329,7 +330,8 @@ impl MetricNamer {
         format!("{}·{}", words.concat(), self.unit_action(&f.unit))
     }
 
-    /// A bare rate (`实现率`, `办结率`) says what it is a rate of: the quoted name or the content
+    /// A short bare rate (`实现率`, `办结率`; a longer one such as 问题整改率 says enough) says what
+    /// it is a rate of: the quoted name or the content
     /// word right before it (`政务服务“一网通办”实现率` → `一网通办·实现率`), else the family of the
     /// sentence's previous figure (`办理建议提案352件,办结率100%` → `建议提案·办结率`).
     fn qualify_rate(
@@ -480,6 +482,14 @@ mod tests {
         assert_eq!(
             names("抽检1400批次，不合格42批次，不合格率3%。")[2],
             "不合格率"
+        );
+    }
+
+    #[test]
+    fn the_longest_action_word_wins_over_one_inside_it() {
+        assert_eq!(
+            names("行政复议案件56件，办结56件，其中以调解方式结案39件。")[2],
+            "行政复议·调解"
         );
     }
 
