@@ -158,8 +158,13 @@ impl<'a> Builder<'a> {
             .map(|s| s.line);
 
         let mut plan_checklist = Vec::new();
-        if front.title.is_none() {
-            self.push_missing_title();
+        match (&front.title, last.meta.title.as_deref()) {
+            (Some(_), _) => {}
+            (None, None) => self.push_missing_title(),
+            // Read from the portal's labels, not standing on a front line of its own.
+            (None, Some(title)) if front.end > 0 => self.push_moved(title.trim(), 1, None, None),
+            // No body told apart from the front: every line goes through as it is.
+            (None, Some(_)) => {}
         }
         for line in 1..=last.lines.len() {
             if line <= front.end {
