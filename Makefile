@@ -19,6 +19,11 @@ APT_HEADLESS := xvfb xauth webkit2gtk-driver fonts-noto-cjk dbus-x11 at-spi2-cor
 	sqlite3 x11-utils iproute2
 APT_EXPORT := libreoffice-writer-nogui poppler-utils
 
+# A fresh CI clone builds everything once: incremental caches only cost disk there.
+ifneq ($(CI),)
+export CARGO_INCREMENTAL ?= 0
+endif
+
 # Without these WebKitGTK can show a blank window under Xvfb (software GL); harmless on a desktop.
 export WEBKIT_DISABLE_COMPOSITING_MODE := 1
 export WEBKIT_DISABLE_DMABUF_RENDERER := 1
