@@ -192,7 +192,7 @@ impl<'a> Builder<'a> {
             }
             if Some(line) == date {
                 self.push_date(text, line);
-            } else if last.meta.doc_number.as_deref().map(str::trim) == Some(text) {
+            } else if is_doc_number(last, text) {
                 self.push_whole_mark(text, "文号", line);
             } else {
                 let number = level1.get(&line).map(|s| s.number.clone());
@@ -291,7 +291,6 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// A line of last year's text: figures become marks, years move forward.
     /// One line of last year's front matter: the title, the document number and the addressee
     /// are kept; anything else there is portal chrome.
     fn push_front_line(&mut self, front: &FrontPlan, line: usize) {
@@ -300,9 +299,8 @@ impl<'a> Builder<'a> {
         if let Some((at, title)) = &front.title
             && *at == line
         {
-            let title = title.clone();
-            self.push_moved(&title, line, None, None);
-        } else if !text.is_empty() && last.meta.doc_number.as_deref().map(str::trim) == Some(text) {
+            self.push_moved(title, line, None, None);
+        } else if is_doc_number(last, text) {
             self.push_whole_mark(text, "文号", line);
         } else if last
             .meta
@@ -334,6 +332,7 @@ impl<'a> Builder<'a> {
         );
     }
 
+    /// A line of last year's text: figures become marks, years move forward.
     fn push_moved(
         &mut self,
         text: &str,
@@ -471,6 +470,11 @@ fn front_plan(report: &Report) -> FrontPlan {
             .map(|l| (l, t.to_owned()))
     });
     FrontPlan { title, end }
+}
+
+/// The line is the report's document number (kept whole, as a mark to renumber).
+fn is_doc_number(report: &Report, text: &str) -> bool {
+    !text.is_empty() && report.meta.doc_number.as_deref().map(str::trim) == Some(text)
 }
 
 /// The issuer and date lines at the very end, if the report is signed.

@@ -51,19 +51,16 @@ pub struct ReportParser {
 impl ReportParser {
     /// A parser for a lexicon (e.g. one a drafter edited).
     pub fn new(lexicon: Lexicon) -> Result<ReportParser, ReportError> {
-        let bad = |e: regex::Error| ReportError::Lexicon {
-            file: "metrics.toml",
-            reason: e.to_string(),
-        };
+        fn bad(reason: impl std::fmt::Display) -> ReportError {
+            ReportError::Lexicon {
+                file: "metrics.toml",
+                reason: reason.to_string(),
+            }
+        }
         Ok(ReportParser {
             scorer: kinds::KindScorer::new(&lexicon),
             finder: figures::FigureFinder::new(&lexicon.metrics).map_err(bad)?,
-            namer: metric::MetricNamer::new(&lexicon.metrics).map_err(|reason| {
-                ReportError::Lexicon {
-                    file: "metrics.toml",
-                    reason,
-                }
-            })?,
+            namer: metric::MetricNamer::new(&lexicon.metrics).map_err(bad)?,
             lexicon,
         })
     }

@@ -295,13 +295,13 @@ impl MetricNamer {
         // `人民调解组织受理矛盾纠纷5410件,调解成功率98.9%` the rate is 人民调解's, though 矛盾纠纷
         // stands nearer.
         for generic in [false, true] {
-            let mut before: Vec<&Hit> = hits
+            let carried = hits
                 .iter()
                 .filter(|h| h.start >= ss && h.end <= cs)
                 .filter(|h| self.families[h.idx].generic == generic)
-                .collect();
-            before.sort_by_key(|h| std::cmp::Reverse(h.end));
-            if let Some(h) = before.into_iter().find(|h| acts_in_clause(h.idx)) {
+                .filter(|h| acts_in_clause(h.idx))
+                .max_by_key(|h| h.end);
+            if let Some(h) = carried {
                 return Some(h.idx);
             }
         }

@@ -4,6 +4,7 @@ import {
   checkDraft,
   e2eSavePath,
   importFile,
+  listTemplates,
   pickExportPath,
   pickReportFile,
   pickReportFiles,
@@ -46,6 +47,24 @@ describe('the backend door', () => {
       message: 'Word 文档已损坏或不完整。',
       detail: '压缩包已损坏 (damaged): corrupt deflate stream',
     });
+  });
+
+  it('asks for the standard parts once, and again after a failure', async () => {
+    const asked: string[] = [];
+    mockIPC((cmd) => {
+      asked.push(cmd);
+      throw { code: 'app.state', message: '出错了' };
+    });
+    await expect(listTemplates()).rejects.toMatchObject({ code: 'app.state' });
+    mockIPC((cmd) => {
+      asked.push(cmd);
+      return [{ kind: 'disputes', label: '化解矛盾纠纷' }];
+    });
+    const [a, b] = await Promise.all([listTemplates(), listTemplates()]);
+    expect(await listTemplates()).toBe(a);
+    expect(b).toBe(a);
+    expect(a.map((t) => t.kind)).toEqual(['disputes']);
+    expect(asked, 'one failed call, then one call for every later asker').toEqual(['list_templates', 'list_templates']);
   });
 
   it('turns an unexpected throw into a ui.unexpected error', () => {

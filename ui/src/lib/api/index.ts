@@ -257,8 +257,18 @@ export function metricHistory(government: string, metric: string): Promise<Metri
 
 // ---- templates and export ----------------------------------------------------------------
 
+let templateList: Promise<TemplateItem[]> | undefined;
+
+/**
+ * The standard parts (fixed for the app's life: each is rendered afresh by `renderTemplate`).
+ * Asked once and shared by the library's filter and the editor's picker; asked again after a failure.
+ */
 export function listTemplates(): Promise<TemplateItem[]> {
-  return call<TemplateItem[]>('list_templates');
+  templateList ??= call<TemplateItem[]>('list_templates').catch((e: unknown) => {
+    templateList = undefined;
+    throw e;
+  });
+  return templateList;
 }
 
 export function renderTemplate(kind: string, year: number): Promise<string> {
