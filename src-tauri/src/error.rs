@@ -5,25 +5,11 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// What the app itself can fail at (besides the domain crates' errors it passes through).
+/// What the app itself can fail at, besides the use cases' errors it passes through.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error(transparent)]
-    Import(#[from] nianbao_import::ImportError),
-    #[error(transparent)]
-    Store(#[from] nianbao_store::StoreError),
-    #[error(transparent)]
-    Draft(#[from] nianbao_draft::DraftError),
-    #[error(transparent)]
-    Rules(#[from] nianbao_check::CheckError),
-    #[error(transparent)]
-    Lexicon(#[from] nianbao_report::ReportError),
-    #[error("第{0}行不在任何章节内，无法与上年对照 (the line is in no section)")]
-    NoSection(usize),
-    #[error("没有这类章节模板：“{0}” (unknown section kind)")]
-    UnknownKind(String),
-    #[error("文件读写失败 (a file could not be read or written): {0}")]
-    Io(String),
+    Desk(#[from] nianbao_desk::DeskError),
     #[error("找不到数据文件夹 (no data folder could be found): {0}")]
     DataDir(String),
     #[error("后台任务中断 (a background task stopped): {0}")]
@@ -34,19 +20,29 @@ impl AppError {
     /// A stable machine-readable code: the domain crate's own (`import.empty`) or `app.*`.
     pub fn code(&self) -> &'static str {
         match self {
-            AppError::Import(e) => e.code(),
-            AppError::Store(e) => e.code(),
-            AppError::Draft(e) => e.code(),
-            AppError::Rules(e) => e.code(),
-            AppError::Lexicon(e) => e.code(),
-            AppError::NoSection(_) => "app.no_section",
-            AppError::UnknownKind(_) => "app.unknown_kind",
-            AppError::Io(_) => "app.io",
+            AppError::Desk(e) => e.code(),
             AppError::DataDir(_) => "app.data_dir",
             AppError::Task(_) => "app.task",
         }
     }
 }
+
+macro_rules! through_desk {
+    ($($error:ty),*) => {$(
+        impl From<$error> for AppError {
+            fn from(e: $error) -> Self {
+                AppError::Desk(e.into())
+            }
+        }
+    )*};
+}
+through_desk!(
+    nianbao_import::ImportError,
+    nianbao_store::StoreError,
+    nianbao_draft::DraftError,
+    nianbao_check::CheckError,
+    nianbao_report::ReportError
+);
 
 /// An error as the UI receives it from a command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
@@ -68,7 +64,7 @@ impl<E: Into<AppError>> From<E> for IpcError {
     fn from(e: E) -> Self {
         let e = e.into();
         let (message, detail) = match &e {
-            AppError::Import(import) => (import.for_drafter(), Some(e.to_string())),
+            AppError::Desk(desk) => desk.for_drafter(),
             _ => (e.to_string(), None),
         };
         IpcError {

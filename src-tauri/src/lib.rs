@@ -1,14 +1,15 @@
 //! 年报助手's desktop shell: app state, paths and thin commands over the domain crates.
 //!
-//! No domain logic lives here: every command calls one crate function and maps its error to an
-//! [`IpcError`]. Everything a command does must also be reachable from `nianbao` and from tests.
+//! No domain logic lives here: every command calls one use case of `nianbao_desk` (which the
+//! `nianbao` command calls too) and maps its error to an [`IpcError`].
 
 mod commands;
-pub mod dto;
 pub mod error;
-pub mod library;
 pub mod paths;
 pub mod state;
+
+/// The IPC types, defined beside the use cases that fill them.
+pub use nianbao_desk::dto;
 
 pub use error::{AppError, IpcError};
 pub use state::AppState;

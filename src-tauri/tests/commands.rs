@@ -712,15 +712,27 @@ fn the_offices_term_table_and_lexicon_in_the_data_folder_apply_to_checks() {
         kinds.contains(&"problems"),
         "the office's own heading word: {kinds:?}"
     );
+    // A broken office file does not stop the checks: the built-in term table is used meanwhile,
+    // and the check says which file (and line) is wrong, in Chinese.
     std::fs::write(app.data_dir.join("terms.toml"), "[[term\n").expect("break it");
-    let broken = app.err("check_draft", json!({ "text": text, "year": 2024 }));
-    assert!(is_chinese(&broken["message"]), "{broken}");
+    let broken = app.ok("check_draft", json!({ "text": text, "year": 2024 }));
+    let warnings = broken["office_warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "{broken}");
+    assert!(is_chinese(&warnings[0]), "{broken}");
     assert!(
-        broken["message"]
+        warnings[0]
             .as_str()
-            .is_some_and(|m| m.contains("terms.toml")),
-        "{broken}"
+            .is_some_and(|m| m.contains("terms.toml") && m.contains("第1行")),
+        "the file and the line: {broken}"
     );
+    assert!(
+        !codes(&broken["findings"]).contains(&"term.outdated"),
+        "the built-in term table applies meanwhile: {}",
+        broken["findings"]
+    );
+    std::fs::remove_file(app.data_dir.join("terms.toml")).expect("mend it");
+    let mended = app.ok("check_draft", json!({ "text": text, "year": 2024 }));
+    assert_eq!(mended["office_warnings"], json!([]), "{mended}");
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Facts about the app itself: version, data folder, and the files it was started with.
 
-use crate::dto::AppInfo;
 use crate::state::AppState;
 use crate::{IpcError, StartupFiles};
+use nianbao_desk::dto::AppInfo;
 
 #[tauri::command]
 pub fn app_info<R: tauri::Runtime>(

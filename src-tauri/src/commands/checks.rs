@@ -4,7 +4,7 @@ use tauri::{AppHandle, Runtime};
 
 use super::on_library;
 use crate::IpcError;
-use crate::dto::{CheckResult, MetricPoint, SectionDiff};
+use nianbao_desk::dto::{CheckResult, MetricPoint, SectionDiff};
 
 /// Called debounced while the drafter types: last year's report is parsed once and cached.
 #[tauri::command]

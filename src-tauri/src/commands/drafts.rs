@@ -4,7 +4,7 @@ use tauri::{AppHandle, Runtime};
 
 use super::on_library;
 use crate::IpcError;
-use crate::dto::{DraftDoc, SavedVersion, VersionItem};
+use nianbao_desk::dto::{DraftDoc, SavedVersion, VersionItem};
 
 #[tauri::command]
 pub async fn new_draft<R: Runtime>(

@@ -6,7 +6,7 @@ use tauri::{AppHandle, Runtime};
 
 use super::on_library;
 use crate::IpcError;
-use crate::dto::{ImportOutcome, LibraryOverview, ReportOutline, SearchResult};
+use nianbao_desk::dto::{ImportOutcome, LibraryOverview, ReportOutline, SearchResult};
 
 #[tauri::command]
 pub async fn library_overview<R: Runtime>(app: AppHandle<R>) -> Result<LibraryOverview, IpcError> {

@@ -1,5 +1,5 @@
-//! The IPC surface, one module per area. Every command is thin: take state, call one crate
-//! function, map the error to [`crate::IpcError`]. Never put domain logic in a command.
+//! The IPC surface, one module per area. Every command is thin: take state, call one use case
+//! of `nianbao_desk`, map the error to [`crate::IpcError`]. Never put domain logic in a command.
 
 pub mod app;
 pub mod checks;
@@ -10,7 +10,8 @@ pub mod templates;
 
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::library::Library;
+use nianbao_desk::Desk;
+
 use crate::state::AppState;
 use crate::{AppError, IpcError};
 
@@ -20,12 +21,11 @@ pub(crate) async fn on_library<R, T, F>(app: AppHandle<R>, work: F) -> Result<T,
 where
     R: Runtime,
     T: Send + 'static,
-    F: FnOnce(&Library<'_>) -> Result<T, AppError> + Send + 'static,
+    F: FnOnce(&Desk) -> Result<T, nianbao_desk::DeskError> + Send + 'static,
 {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        let library = Library::new(&state, state.data_dir(&app)?);
-        work(&library)
+        Ok::<_, AppError>(work(state.desk(&app)?)?)
     })
     .await
     .map_err(|e| AppError::Task(e.to_string()))?

@@ -3,19 +3,17 @@
 
 use std::path::PathBuf;
 
-use crate::dto::ReportOutline;
-use crate::{AppError, IpcError};
+use nianbao_desk::dto::ReportOutline;
+use tauri::{AppHandle, Runtime};
 
-/// Import a report file (.txt/.html/.docx) and return its text and outline.
+use super::on_library;
+use crate::IpcError;
+
+/// Import a report file (.txt/.html/.docx) and return its text and outline (not stored).
 #[tauri::command]
-pub async fn import_file(path: String) -> Result<ReportOutline, IpcError> {
-    let path = PathBuf::from(path);
-    let outline = tauri::async_runtime::spawn_blocking(move || {
-        let imported = nianbao_import::import_path(&path)?;
-        let report = nianbao_report::parse(&imported);
-        Ok::<_, AppError>(ReportOutline::new(&path, &imported, &report))
-    })
-    .await
-    .map_err(|e| AppError::Task(e.to_string()))??;
-    Ok(outline)
+pub async fn import_file<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<ReportOutline, IpcError> {
+    on_library(app, move |desk| desk.outline_file(&PathBuf::from(path))).await
 }

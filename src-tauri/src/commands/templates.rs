@@ -6,11 +6,11 @@ use tauri::{AppHandle, Runtime};
 
 use super::on_library;
 use crate::IpcError;
-use crate::dto::{ExportOutcome, TemplateItem};
+use nianbao_desk::dto::{ExportOutcome, TemplateItem};
 
 #[tauri::command]
 pub async fn list_templates<R: Runtime>(app: AppHandle<R>) -> Result<Vec<TemplateItem>, IpcError> {
-    on_library(app, |lib| Ok(lib.list_templates())).await
+    on_library(app, |desk| Ok(desk.list_templates())).await
 }
 
 #[tauri::command]

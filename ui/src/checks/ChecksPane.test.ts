@@ -25,6 +25,16 @@ describe('ChecksPane', () => {
     expect(screen.getByText(/数据对照表/), 'the empty state names the figure table').toBeTruthy();
   });
 
+  it('names an office file it could not use, and shows nothing of the kind when all is well', () => {
+    fakeBackend();
+    const warning = '办公室文件 /data/terms.toml 第3行 有误，已改用内置规则：invalid string';
+    const { unmount } = render(ChecksPane, props({ result: sampleCheck({ office_warnings: [warning] }) }));
+    expect(screen.getByTestId('office-warning').textContent).toContain('terms.toml 第3行');
+    unmount();
+    render(ChecksPane, props());
+    expect(screen.queryByTestId('office-warning')).toBeNull();
+  });
+
   it('summarises a stored report', () => {
     fakeBackend();
     render(ChecksPane, props({ doc: reportDoc(1, sampleOutline()), result: null }));

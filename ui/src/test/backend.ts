@@ -62,6 +62,7 @@ export function sampleCheck(overrides: Partial<CheckResult> = {}): CheckResult {
   return {
     outline: sampleOutline().sections,
     marks: 1,
+    office_warnings: [],
     findings: [
       { code: 'arith.order', severity: 'error', line: 7, message: '受理数（51件）多于收到数（56件）不合理', excerpt: null, detail: null },
       { code: 'figure.unchanged', severity: 'warning', line: 4, message: '专题学法次数与上年相同：是否已更新？', excerpt: '县政府常务会议专题学法4次。', detail: null },

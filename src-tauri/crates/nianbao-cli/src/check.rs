@@ -6,23 +6,18 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use nianbao_check::{AlignedFigure, CheckOptions, CheckReport, Finding, Rules, Severity};
+use nianbao_check::{AlignedFigure, CheckOptions, CheckReport, Finding, Severity};
 
 use crate::CliResult;
-use crate::input::{load, number, pad, width};
+use crate::input::{load, number, office, pad, width};
 
 pub fn run(file: &Path, last: Option<&Path>, year: Option<i32>, json: bool) -> CliResult {
-    let (_, this) = load(file)?;
-    let last = last.map(load).transpose()?.map(|(_, r)| r);
-    // A user-edited term table or lexicon in the data folder overrides the defaults.
-    let user_rules = match std::env::var_os("NIANBAO_DATA_DIR") {
-        Some(dir) => {
-            Some(Rules::from_dir(Path::new(&dir)).map_err(|e| format!("[{}] {e}", e.code()))?)
-        }
-        None => None,
-    };
-    let rules = user_rules.as_ref().unwrap_or_else(|| Rules::embedded());
-    let result = nianbao_check::check_with(&this, last.as_ref(), &CheckOptions { year }, rules);
+    // The office's term table and lexicons in the data folder override the defaults.
+    let office = office()?;
+    let (_, this) = load(file, &office)?;
+    let last = last.map(|l| load(l, &office)).transpose()?.map(|(_, r)| r);
+    let result =
+        nianbao_check::check_with(&this, last.as_ref(), &CheckOptions { year }, office.rules());
     let out = if json {
         serde_json::to_string_pretty(&result)? + "\n"
     } else {

@@ -5,26 +5,20 @@
 
 use std::path::Path;
 
-use nianbao_draft::{Draft, Templates, draft_from_last, export};
+use nianbao_draft::{Draft, draft_from_last, export};
 
 use crate::CliResult;
-use crate::input::load;
-
-/// The office's own templates: `NIANBAO_DATA_DIR/templates`, when that folder exists.
-pub fn templates() -> Result<Templates, Box<dyn std::error::Error>> {
-    let dir = std::env::var_os("NIANBAO_DATA_DIR")
-        .map(|d| Path::new(&d).join("templates"))
-        .filter(|d| d.is_dir());
-    Templates::load(dir.as_deref()).map_err(|e| format!("[{}] {e}", e.code()).into())
-}
+use crate::input::{load, office};
 
 pub fn run(from: &Path, year: i32, out: &Path, json: bool) -> CliResult {
-    let (_, last) = load(from)?;
-    let templates = templates()?;
+    // The office's own templates: `NIANBAO_DATA_DIR/templates`, when that folder exists.
+    let office = office()?;
+    let (_, last) = load(from, &office)?;
+    let templates = office.templates();
     let draft =
-        draft_from_last(&last, year, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
+        draft_from_last(&last, year, templates).map_err(|e| format!("[{}] {e}", e.code()))?;
     let report = nianbao_report::parse_text(&draft.text);
-    export(&report, out, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
+    export(&report, out, templates).map_err(|e| format!("[{}] {e}", e.code()))?;
     if json {
         // The draft's facts without its text (the text is in OUT): marks, moved years, plans.
         let mut value = serde_json::to_value(&draft)?;

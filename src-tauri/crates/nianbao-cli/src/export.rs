@@ -4,12 +4,13 @@
 use std::path::Path;
 
 use crate::CliResult;
-use crate::input::load;
+use crate::input::{load, office};
 
 pub fn run(file: &Path, out: &Path) -> CliResult {
-    let (_, report) = load(file)?;
-    let templates = crate::draft::templates()?;
-    nianbao_draft::export(&report, out, &templates).map_err(|e| format!("[{}] {e}", e.code()))?;
+    let office = office()?;
+    let (_, report) = load(file, &office)?;
+    nianbao_draft::export(&report, out, office.templates())
+        .map_err(|e| format!("[{}] {e}", e.code()))?;
     let marks: usize = report
         .lines
         .iter()

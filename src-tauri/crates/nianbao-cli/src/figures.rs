@@ -7,10 +7,10 @@ use nianbao_report::Report;
 use serde_json::{Value, json};
 
 use crate::CliResult;
-use crate::input::{load, number, pad, width};
+use crate::input::{load, number, office, pad, width};
 
 pub fn run(file: &Path, json: bool) -> CliResult {
-    let (_, report) = load(file)?;
+    let (_, report) = load(file, &office()?)?;
     let out = if json {
         serde_json::to_string_pretty(&figures_json(&report))? + "\n"
     } else {

@@ -1,39 +1,62 @@
 //! Reading a FILE argument: bytes → imported text → parsed report, with errors for people.
 //! Every failure becomes one line (the CLI prints it and exits 2); nothing here panics.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use nianbao_desk::{DeskError, Office};
 use nianbao_import::ImportedText;
 use nianbao_report::Report;
 
-/// Read, import and parse one file.
-pub fn load(path: &Path) -> Result<(ImportedText, Report), Box<dyn std::error::Error>> {
+/// The data folder a run reads the office's files from: `NIANBAO_DATA_DIR`, when set.
+pub fn data_dir() -> Option<PathBuf> {
+    nianbao_store::paths::data_dir_override()
+}
+
+/// The office profile of this run (built once, from `NIANBAO_DATA_DIR`). A command run by a
+/// script treats an office file it cannot use as invalid input: the first problem, naming the
+/// file and the line, is the one-line reason (the window uses the built-in part meanwhile).
+pub fn office() -> Result<Office, Box<dyn std::error::Error>> {
+    let office = Office::load(data_dir().as_deref());
+    match office.warnings().first() {
+        Some(w) => Err(format!("[{}] {}", w.code, w.message).into()),
+        None => Ok(office),
+    }
+}
+
+/// An error of a use case as one line: `[code] message`.
+pub fn reason(e: &DeskError) -> String {
+    format!("[{}] {e}", e.code())
+}
+
+/// Read, import and parse one file with the office's lexicon (nianbao-desk's `read_report`,
+/// the same the window's import uses).
+pub fn load(
+    path: &Path,
+    office: &Office,
+) -> Result<(ImportedText, Report), Box<dyn std::error::Error>> {
+    let read = read(path, office)?;
+    Ok((read.imported, read.report))
+}
+
+/// [`load`], keeping the file's name and bytes for the library.
+pub fn read(
+    path: &Path,
+    office: &Office,
+) -> Result<nianbao_desk::ReadReport, Box<dyn std::error::Error>> {
     let meta = std::fs::metadata(path)
         .map_err(|e| format!("无法读取 {} (cannot read): {e}", path.display()))?;
     if meta.is_dir() {
         return Err(format!("{}: 是目录而不是文件 (is a directory)", path.display()).into());
     }
-    let imported = nianbao_import::import_path(path).map_err(|e| {
-        format!(
-            "无法导入 {} (cannot import) [{}]: {e}",
+    nianbao_desk::read_report(path, office).map_err(|e| match &e {
+        DeskError::Import(import) => format!(
+            "无法导入 {} (cannot import) [{}]: {import}",
             path.display(),
-            e.code()
+            import.code()
         )
-    })?;
-    let report = match user_parser()? {
-        Some(parser) => parser.parse(&imported),
-        None => nianbao_report::parse(&imported),
-    };
-    Ok((imported, report))
-}
-
-/// The drafter's own lexicon: `front.toml`, `sections.toml` or `metrics.toml` in
-/// `NIANBAO_DATA_DIR` replace the embedded files of the same name. `None` when there are none.
-fn user_parser() -> Result<Option<nianbao_report::ReportParser>, Box<dyn std::error::Error>> {
-    let Some(dir) = std::env::var_os("NIANBAO_DATA_DIR").map(std::path::PathBuf::from) else {
-        return Ok(None);
-    };
-    nianbao_report::ReportParser::for_folder(&dir).map_err(|e| format!("[{}] {e}", e.code()).into())
+        .into(),
+        _ => reason(&e).into(),
+    })
 }
 
 /// Display width of a text in a terminal: CJK and full-width characters take two columns.

@@ -2,22 +2,21 @@
 //! Chinese labels, aligned columns.
 //!
 //! The database is `--db PATH`, else `NIANBAO_DATA_DIR/library.sqlite3`, else the platform data
-//! folder's. All SQL stays in nianbao-store; this module only loads files and prints.
+//! folder's. Every step is nianbao-desk's, the same the window calls (reading a file into the
+//! library is `read_report` + `Desk::add_report`); this module only prints.
 
 use std::path::{Path, PathBuf};
 
-use nianbao_report::SectionKind;
-use nianbao_store::{ReportSummary, SearchFilters, SearchHit, Source, Store};
+use nianbao_desk::Desk;
+use nianbao_desk::dto::ReportItem;
+use nianbao_store::SearchHit;
 
 use crate::CliResult;
-use crate::input::{load, pad, width};
+use crate::input::{office, pad, read, reason, width};
 
-fn open(db: Option<&Path>) -> Result<Store, Box<dyn std::error::Error>> {
-    let store = match db {
-        Some(path) => Store::open(path),
-        None => Store::open_default(),
-    };
-    store.map_err(|e| format!("[{}] {e}", e.code()).into())
+/// The library of `--db`, else the default one, with the office's files of the data folder.
+fn desk(db: Option<&Path>) -> Desk {
+    Desk::new(crate::input::data_dir(), db.map(Path::to_owned))
 }
 
 /// Add files; every file is read and parsed first, so one bad file adds nothing.
@@ -25,52 +24,44 @@ pub fn add(db: Option<&Path>, files: &[PathBuf]) -> CliResult {
     if files.is_empty() {
         return Err("请指定要添加的报告文件 (no files given)".into());
     }
-    let mut loaded = Vec::with_capacity(files.len());
-    for file in files {
-        let (imported, report) = load(file)?;
-        let bytes = std::fs::read(file)
-            .map_err(|e| format!("无法读取 {} (cannot read): {e}", file.display()))?;
-        let name = file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        loaded.push((Source::new(&name, &bytes, &imported), report));
-    }
-    let store = open(db)?;
-    for (source, report) in &loaded {
-        let added = store
-            .add_report(source, report)
-            .map_err(|e| format!("[{}] {e}", e.code()))?;
-        let summary = store
-            .get_report(added.id)
-            .map_err(|e| format!("[{}] {e}", e.code()))?
-            .summary;
-        let status = if added.was_new {
-            "已添加"
-        } else {
+    let office = office()?;
+    let loaded = files
+        .iter()
+        .map(|file| read(file, &office))
+        .collect::<Result<Vec<_>, _>>()?;
+    let desk = desk(db);
+    for report in &loaded {
+        let added = desk.add_report(report).map_err(|e| reason(&e))?;
+        let status = if added.already_present {
             "已存在"
+        } else {
+            "已添加"
         };
-        crate::emit(&format!("{status} #{} {}\n", added.id, describe(&summary)))?;
+        crate::emit(&format!(
+            "{status} #{} {}\n",
+            added.report.id,
+            describe(&added.report)
+        ))?;
     }
     Ok(())
 }
 
-fn describe(s: &ReportSummary) -> String {
-    let government = s.government.as_deref().unwrap_or("—");
-    let year = s.year.map_or_else(|| "—".to_owned(), |y| format!("{y}年"));
-    format!(
-        "{government} {year} {}（{}）",
-        s.display_title(),
-        s.source_name
-    )
+fn government(r: &ReportItem) -> &str {
+    Some(r.government.as_str())
+        .filter(|g| !g.is_empty())
+        .unwrap_or("—")
+}
+
+fn describe(r: &ReportItem) -> String {
+    let year = Some(r.year)
+        .filter(|y| *y != 0)
+        .map_or_else(|| "—".to_owned(), |y| format!("{y}年"));
+    format!("{} {year} {}（{}）", government(r), r.title, r.file_name)
 }
 
 /// The library as a table: 编号, 政府, 年度, 标题, 来源文件.
 pub fn list(db: Option<&Path>) -> CliResult {
-    let store = open(db)?;
-    let reports = store
-        .list_reports()
-        .map_err(|e| format!("[{}] {e}", e.code()))?;
+    let reports = desk(db).list_reports().map_err(|e| reason(&e))?;
     if reports.is_empty() {
         crate::emit("报告库为空 (the library is empty)\n")?;
         return Ok(());
@@ -80,10 +71,12 @@ pub fn list(db: Option<&Path>) -> CliResult {
         .map(|r| {
             [
                 format!("#{}", r.id),
-                r.government.clone().unwrap_or_else(|| "—".into()),
-                r.year.map_or_else(|| "—".into(), |y| y.to_string()),
-                r.display_title().to_owned(),
-                r.source_name.clone(),
+                government(r).to_owned(),
+                Some(r.year)
+                    .filter(|y| *y != 0)
+                    .map_or_else(|| "—".into(), |y| y.to_string()),
+                r.title.clone(),
+                r.file_name.clone(),
             ]
         })
         .collect();
@@ -117,26 +110,9 @@ pub fn search(
     if query.trim().is_empty() {
         return Err("请输入要搜索的内容 (empty query)".into());
     }
-    let section = match kind {
-        Some(key) => Some(SectionKind::from_key(key).ok_or_else(|| {
-            let known: Vec<&str> = SectionKind::ALL.iter().map(|k| k.key()).collect();
-            format!(
-                "未知的部分类别 {key} (unknown kind; one of {})",
-                known.join(", ")
-            )
-        })?),
-        None => None,
-    };
-    let filters = SearchFilters {
-        government,
-        year,
-        section,
-        ..SearchFilters::default()
-    };
-    let store = open(db)?;
-    let hits = store
-        .search(query, &filters)
-        .map_err(|e| format!("[{}] {e}", e.code()))?;
+    let hits = desk(db)
+        .search_hits(query, government, year, kind)
+        .map_err(|e| reason(&e))?;
     if hits.is_empty() {
         crate::emit(&format!("未找到“{}”(no results)\n", query.trim()))?;
         return Ok(());

@@ -11,10 +11,10 @@ use nianbao_report::{Report, Section};
 use serde_json::{Value, json};
 
 use crate::CliResult;
-use crate::input::{load, pad, width};
+use crate::input::{load, office, pad, width};
 
 pub fn run(file: &Path, json: bool) -> CliResult {
-    let (_, report) = load(file)?;
+    let (_, report) = load(file, &office()?)?;
     let out = if json {
         serde_json::to_string_pretty(&outline_json(&report))? + "\n"
     } else {

@@ -18,4 +18,9 @@ figures: Array<FigureRow>,
 /**
  * How many fill-in marks the text still holds.
  */
-marks: number, };
+marks: number, 
+/**
+ * The office's files that could not be used (file and line, in Chinese); the built-in
+ * part was used in their place. Empty when all is well.
+ */
+office_warnings: Array<string>, };

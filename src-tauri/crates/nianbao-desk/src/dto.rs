@@ -329,6 +329,9 @@ pub struct CheckResult {
     pub figures: Vec<FigureRow>,
     /// How many fill-in marks the text still holds.
     pub marks: usize,
+    /// The office's files that could not be used (file and line, in Chinese); the built-in
+    /// part was used in their place. Empty when all is well.
+    pub office_warnings: Vec<String>,
 }
 
 /// What a piece of a word diff is.
@@ -548,6 +551,7 @@ impl CheckResult {
                 .map(|row| FigureRow::new(row, &check.findings))
                 .collect(),
             marks,
+            office_warnings: Vec::new(),
         }
     }
 }

@@ -2,15 +2,15 @@
 
 use nianbao_draft::Draft;
 
-use super::Library;
-use crate::AppError;
+use super::Desk;
+use crate::DeskError;
 use crate::dto::{DraftDoc, SavedVersion, VersionItem};
 
-impl Library<'_> {
+impl Desk {
     /// Draft `year`'s report from a stored report and store it with its first version.
-    pub fn new_draft(&self, report_id: i64, year: i32) -> Result<DraftDoc, AppError> {
+    pub fn new_draft(&self, report_id: i64, year: i32) -> Result<DraftDoc, DeskError> {
         let last = self.report(report_id)?;
-        let draft = nianbao_draft::draft_from_last(&last, year, &self.templates()?)?;
+        let draft = nianbao_draft::draft_from_last(&last, year, self.office().templates())?;
         let title = nianbao_report::parse_text(&draft.text)
             .meta
             .title
@@ -28,7 +28,7 @@ impl Library<'_> {
     }
 
     /// A draft's latest saved text, with last year's plan items to report on.
-    pub fn open_draft(&self, draft_id: i64) -> Result<DraftDoc, AppError> {
+    pub fn open_draft(&self, draft_id: i64) -> Result<DraftDoc, DeskError> {
         let (summary, text) =
             self.with_store(|s| Ok((s.get_draft(draft_id)?, s.latest_draft_text(draft_id)?)))?;
         // The report it follows may have been deleted since: then the draft stands alone.
@@ -36,7 +36,7 @@ impl Library<'_> {
         // Last year's plan is a property of last year's report: drafting again recovers it.
         let redrafted = match &last {
             Some(last) => {
-                nianbao_draft::draft_from_last(last, summary.year, &self.templates()?).ok()
+                nianbao_draft::draft_from_last(last, summary.year, self.office().templates()).ok()
             }
             None => None,
         };
@@ -74,7 +74,7 @@ impl Library<'_> {
     }
 
     /// Autosave: the text as the draft's newest version (an unchanged text is not stored twice).
-    pub fn save_draft(&self, draft_id: i64, text: &str) -> Result<SavedVersion, AppError> {
+    pub fn save_draft(&self, draft_id: i64, text: &str) -> Result<SavedVersion, DeskError> {
         self.with_store(|s| {
             let version_id = s.save_version(draft_id, text)?;
             let saved_at = s.get_version(version_id)?.info.saved_at;
@@ -86,7 +86,7 @@ impl Library<'_> {
     }
 
     /// A draft's versions, newest first.
-    pub fn list_versions(&self, draft_id: i64) -> Result<Vec<VersionItem>, AppError> {
+    pub fn list_versions(&self, draft_id: i64) -> Result<Vec<VersionItem>, DeskError> {
         self.with_store(|s| {
             s.get_draft(draft_id)?;
             Ok(s.list_versions(draft_id)?
@@ -97,7 +97,7 @@ impl Library<'_> {
     }
 
     /// The full text of one version.
-    pub fn get_version(&self, version_id: i64) -> Result<String, AppError> {
+    pub fn get_version(&self, version_id: i64) -> Result<String, DeskError> {
         self.with_store(|s| Ok(s.get_version(version_id)?.text))
     }
 }

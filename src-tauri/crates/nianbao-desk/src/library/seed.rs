@@ -8,24 +8,25 @@ use std::path::Path;
 
 use nianbao_store::Store;
 
-use crate::AppError;
+use crate::DeskError;
 
 /// The file in the data folder that says the sample library was offered.
 pub const SEED_MARKER: &str = "sample-library.seeded";
 
 const REPORT_NAME: &str = "示例市2023年法治政府建设年度报告.txt";
-const REPORT: &[u8] =
-    include_bytes!("../../../tests/fixtures/sample-library/示例市2023年法治政府建设年度报告.txt");
+const REPORT: &[u8] = include_bytes!(
+    "../../../../../tests/fixtures/sample-library/示例市2023年法治政府建设年度报告.txt"
+);
 const DRAFT_NAME: &str = "示例市2024年法治政府建设年度报告（初稿）";
 const DRAFT: &[u8] = include_bytes!(
-    "../../../tests/fixtures/sample-library/示例市2024年法治政府建设年度报告（初稿）.txt"
+    "../../../../../tests/fixtures/sample-library/示例市2024年法治政府建设年度报告（初稿）.txt"
 );
 /// The draft's year when its own text does not say (it does: 2024).
 const DRAFT_YEAR: i32 = 2024;
 
 /// Seed the sample library if this data folder never had it and holds nothing yet. Returns
 /// whether it seeded. The caller holds the store, so two windows cannot seed twice.
-pub fn seed_once(store: &Store, data_dir: &Path) -> Result<bool, AppError> {
+pub fn seed_once(store: &Store, data_dir: &Path) -> Result<bool, DeskError> {
     let marker = data_dir.join(SEED_MARKER);
     if marker.exists() {
         return Ok(false);
@@ -45,6 +46,6 @@ pub fn seed_once(store: &Store, data_dir: &Path) -> Result<bool, AppError> {
         &marker,
         "示例库已导入（删除本文件会在报告库为空时重新导入示例）\n",
     )
-    .map_err(|e| AppError::Io(format!("{}: {e}", marker.display())))?;
+    .map_err(|e| DeskError::Io(format!("{}: {e}", marker.display())))?;
     Ok(empty)
 }
