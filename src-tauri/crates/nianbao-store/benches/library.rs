@@ -90,7 +90,7 @@ fn library() -> &'static PathBuf {
         let _ = std::fs::remove_dir_all(&dir);
         let path = dir.join("library.sqlite3");
         let store = Store::open(&path).unwrap();
-        nianbao_report::segment::jieba(); // loaded once per process, as in the app
+        nianbao_report::segment::warm_up(); // prepared once per process, as in the app
         let mut rng = Rng(0x5EED_1234_ABCD_0001);
         let texts: Vec<String> = (0..1000)
             .map(|i| generate(i / 20, 2005 + (i % 20) as i32, &mut rng, repeat))
