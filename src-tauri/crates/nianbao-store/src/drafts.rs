@@ -48,31 +48,31 @@ impl Store {
         text: &str,
     ) -> Result<i64> {
         let now = clock::now_ms();
-        let tx = self.conn.unchecked_transaction()?;
-        if let Some(report) = from_report {
-            let exists: Option<i64> = tx
-                .query_row("SELECT id FROM reports WHERE id = ?1", [report], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            if exists.is_none() {
-                return Err(StoreError::NotFound {
-                    what: "报告",
-                    id: report,
-                });
+        self.write(|tx| {
+            if let Some(report) = from_report {
+                let exists: Option<i64> = tx
+                    .query_row("SELECT id FROM reports WHERE id = ?1", [report], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                if exists.is_none() {
+                    return Err(StoreError::NotFound {
+                        what: "报告",
+                        id: report,
+                    });
+                }
             }
-        }
-        tx.execute(
-            "INSERT INTO drafts (from_report, year, title, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![from_report, year, title, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO draft_versions (draft_id, saved_at, text) VALUES (?1, ?2, ?3)",
-            params![id, now, text],
-        )?;
-        tx.commit()?;
-        Ok(id)
+            tx.execute(
+                "INSERT INTO drafts (from_report, year, title, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![from_report, year, title, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO draft_versions (draft_id, saved_at, text) VALUES (?1, ?2, ?3)",
+                params![id, now, text],
+            )?;
+            Ok(id)
+        })
     }
 
     /// Every draft, most recently edited first.
@@ -94,10 +94,12 @@ impl Store {
 
     /// Rename a draft or change its year.
     pub fn update_draft(&self, id: i64, year: i32, title: &str) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE drafts SET year = ?2, title = ?3 WHERE id = ?1",
-            params![id, year, title],
-        )?;
+        let n = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE drafts SET year = ?2, title = ?3 WHERE id = ?1",
+                params![id, year, title],
+            )?)
+        })?;
         if n == 0 {
             return Err(StoreError::NotFound { what: "草稿", id });
         }
@@ -106,9 +108,7 @@ impl Store {
 
     /// Delete a draft and all its versions. Returns false if there was no such draft.
     pub fn delete_draft(&self, id: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM drafts WHERE id = ?1", [id])?
-            > 0)
+        let n = self.write(|tx| Ok(tx.execute("DELETE FROM drafts WHERE id = ?1", [id])?))?;
+        Ok(n > 0)
     }
 }

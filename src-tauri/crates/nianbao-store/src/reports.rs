@@ -123,42 +123,49 @@ impl Store {
     /// Add a parsed report; the same bytes (same hash) already present → `was_new: false` and
     /// the existing id, nothing written.
     pub fn add_report(&self, source: &Source, report: &Report) -> Result<AddedReport> {
-        let tx = self.conn.unchecked_transaction()?;
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM reports WHERE source_hash = ?1",
-                [&source.hash],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
-            return Ok(AddedReport { id, was_new: false });
-        }
+        // Everything slow (JSON, the search words of every paragraph) is done before the write
+        // lock is taken: the transaction only inserts, so a concurrent autosave waits
+        // milliseconds, not the length of a segmentation.
         let meta = &report.meta;
-        tx.execute(
-            "INSERT INTO reports (source_name, source_hash, source_format, encoding, government,
-                year, title, meta_json, text, body_start, outline_json, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                source.name,
-                source.hash,
-                format_key(source.format),
-                source.encoding,
-                meta.government,
-                meta.year,
-                meta.title,
-                serde_json::to_string(meta)?,
-                report.lines.join("\n"),
-                i64::try_from(report.body_start).unwrap_or(1),
-                serde_json::to_string(&report.sections)?,
-                clock::now_ms(),
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        crate::figures::insert_figures(&tx, id, report)?;
-        crate::search::index_report(&tx, id, report)?;
-        tx.commit()?;
-        Ok(AddedReport { id, was_new: true })
+        let meta_json = serde_json::to_string(meta)?;
+        let outline_json = serde_json::to_string(&report.sections)?;
+        let text = report.lines.join("\n");
+        let paragraphs = crate::search::paragraph_rows(report);
+        self.write(|tx| {
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM reports WHERE source_hash = ?1",
+                    [&source.hash],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = existing {
+                return Ok(AddedReport { id, was_new: false });
+            }
+            tx.execute(
+                "INSERT INTO reports (source_name, source_hash, source_format, encoding, government,
+                    year, title, meta_json, text, body_start, outline_json, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    source.name,
+                    source.hash,
+                    format_key(source.format),
+                    source.encoding,
+                    meta.government,
+                    meta.year,
+                    meta.title,
+                    meta_json,
+                    text,
+                    i64::try_from(report.body_start).unwrap_or(1),
+                    outline_json,
+                    clock::now_ms(),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            crate::figures::insert_figures(tx, id, report)?;
+            crate::search::insert_paragraphs(tx, id, &paragraphs)?;
+            Ok(AddedReport { id, was_new: true })
+        })
     }
 
     /// Import-and-parse convenience: hash the bytes, parse the imported text, add.
@@ -219,9 +226,7 @@ impl Store {
     /// Remove a report with its figures and search paragraphs; drafts that followed it keep
     /// their text and lose only the link. Returns false if there was no such report.
     pub fn delete_report(&self, id: i64) -> Result<bool> {
-        let n = self
-            .conn
-            .execute("DELETE FROM reports WHERE id = ?1", [id])?;
+        let n = self.write(|tx| Ok(tx.execute("DELETE FROM reports WHERE id = ?1", [id])?))?;
         Ok(n > 0)
     }
 }

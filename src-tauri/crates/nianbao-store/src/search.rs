@@ -56,6 +56,15 @@ pub struct SearchHit {
     pub score: f64,
 }
 
+/// The hits of a search and whether the limit cut some off (the drafter is told "more than
+/// 50", not "50").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub hits: Vec<SearchHit>,
+    /// More paragraphs match than [`SearchFilters::limit`].
+    pub more: bool,
+}
+
 /// Words of a query as the index holds them: jieba's search words, without punctuation.
 pub fn query_terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
@@ -86,27 +95,54 @@ fn indexed_words(text: &str) -> String {
         .join(" ")
 }
 
-pub(crate) fn index_report(tx: &Transaction<'_>, report_id: i64, report: &Report) -> Result<()> {
+/// One row of the search index, made before the write lock is taken.
+#[derive(Debug)]
+pub(crate) struct ParagraphRow {
+    line: i64,
+    section: &'static str,
+    heading: String,
+    text: String,
+    words: String,
+}
+
+/// The paragraphs of a report with their search words (the slow part: jieba).
+pub(crate) fn paragraph_rows(report: &Report) -> Vec<ParagraphRow> {
+    report
+        .paragraphs()
+        .map(|(line, text)| ParagraphRow {
+            line: i64::try_from(line).unwrap_or(0),
+            section: report.kind_at(line).key(),
+            heading: report
+                .sections_at(line)
+                .last()
+                .map(|s| format!("{}{}", s.number, s.heading))
+                .unwrap_or_default(),
+            text: text.to_owned(),
+            words: indexed_words(text),
+        })
+        .collect()
+}
+
+pub(crate) fn insert_paragraphs(
+    tx: &Transaction<'_>,
+    report_id: i64,
+    rows: &[ParagraphRow],
+) -> Result<()> {
     let mut para = tx.prepare_cached(
         "INSERT INTO paragraphs (report_id, line, section, heading, text)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut words =
         tx.prepare_cached("INSERT INTO paragraph_words (rowid, words) VALUES (?1, ?2)")?;
-    for (line, text) in report.paragraphs() {
-        let heading = report
-            .sections_at(line)
-            .last()
-            .map(|s| format!("{}{}", s.number, s.heading))
-            .unwrap_or_default();
+    for row in rows {
         para.execute(params![
             report_id,
-            i64::try_from(line).unwrap_or(0),
-            report.kind_at(line).key(),
-            heading,
-            text,
+            row.line,
+            row.section,
+            row.heading,
+            row.text
         ])?;
-        words.execute(params![tx.last_insert_rowid(), indexed_words(text)])?;
+        words.execute(params![tx.last_insert_rowid(), row.words])?;
     }
     tx.execute("UPDATE reports SET indexed = 1 WHERE id = ?1", [report_id])?;
     Ok(())
@@ -143,10 +179,24 @@ impl Store {
     /// Two steps: find the best paragraph ids (the FTS index alone when there is no filter),
     /// then read only those paragraphs' text — never the text of every match.
     pub fn search(&self, query: &str, filters: &SearchFilters) -> Result<Vec<SearchHit>> {
+        Ok(self.search_page(query, filters)?.hits)
+    }
+
+    /// [`Store::search`], saying whether more paragraphs match than the limit let through.
+    pub fn search_page(&self, query: &str, filters: &SearchFilters) -> Result<SearchPage> {
         let query = query.trim();
         if query.is_empty() || filters.limit == 0 {
-            return Ok(Vec::new());
+            return Ok(SearchPage {
+                hits: Vec::new(),
+                more: false,
+            });
         }
+        // One more than asked for: its presence is what tells "more than the limit".
+        let shown = filters.limit;
+        let filters = &SearchFilters {
+            limit: shown.saturating_add(1),
+            ..filters.clone()
+        };
         let terms = query_terms(query);
         let mut ids: Vec<(i64, f64)> = if terms.is_empty() {
             Vec::new()
@@ -164,6 +214,8 @@ impl Store {
                 }
             }
         }
+        let more = ids.len() > shown;
+        ids.truncate(shown);
         // Mark what the drafter typed; only where it does not occur as typed (jieba matched
         // its words apart), mark the words.
         let typed: Vec<&str> = query.split_whitespace().collect();
@@ -183,7 +235,7 @@ impl Store {
             hit.snippet = make_snippet(&text, marks, SNIPPET_CHARS);
             hits.push(hit);
         }
-        Ok(hits)
+        Ok(SearchPage { hits, more })
     }
 
     /// Paragraph ids whose words match the FTS expression, best bm25 first.
@@ -251,12 +303,16 @@ impl Store {
             stmt.query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?
         };
+        if self.read_only {
+            return Ok(());
+        }
         for id in ids {
             let stored = self.get_report(id)?;
-            let tx = self.conn.unchecked_transaction()?;
-            tx.execute("DELETE FROM paragraphs WHERE report_id = ?1", [id])?;
-            index_report(&tx, id, &stored.report)?;
-            tx.commit()?;
+            let rows = paragraph_rows(&stored.report);
+            self.write(|tx| {
+                tx.execute("DELETE FROM paragraphs WHERE report_id = ?1", [id])?;
+                insert_paragraphs(tx, id, &rows)
+            })?;
         }
         Ok(())
     }

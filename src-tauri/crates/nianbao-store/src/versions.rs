@@ -67,65 +67,67 @@ impl Store {
         now: i64,
         name: Option<&str>,
     ) -> Result<i64> {
-        let tx = self.conn.unchecked_transaction()?;
-        let latest: Option<(i64, bool)> = tx
-            .prepare_cached(
-                "SELECT id, text = ?2 FROM draft_versions WHERE draft_id = ?1
-                 ORDER BY id DESC LIMIT 1",
-            )?
-            .query_row(params![draft_id, text], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        match latest {
-            Some((id, true)) if name.is_none() => return Ok(id),
-            Some(_) => {}
-            None => {
-                let exists = tx
-                    .query_row("SELECT 1 FROM drafts WHERE id = ?1", [draft_id], |_| Ok(()))
-                    .optional()?;
-                if exists.is_none() {
-                    return Err(StoreError::NotFound {
-                        what: "草稿",
-                        id: draft_id,
-                    });
+        self.write(|tx| {
+            let latest: Option<(i64, bool)> = tx
+                .prepare_cached(
+                    "SELECT id, text = ?2 FROM draft_versions WHERE draft_id = ?1
+                     ORDER BY id DESC LIMIT 1",
+                )?
+                .query_row(params![draft_id, text], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            match latest {
+                Some((id, true)) if name.is_none() => return Ok(id),
+                Some(_) => {}
+                None => {
+                    let exists = tx
+                        .query_row("SELECT 1 FROM drafts WHERE id = ?1", [draft_id], |_| Ok(()))
+                        .optional()?;
+                    if exists.is_none() {
+                        return Err(StoreError::NotFound {
+                            what: "草稿",
+                            id: draft_id,
+                        });
+                    }
                 }
             }
-        }
-        tx.prepare_cached(
-            "INSERT INTO draft_versions (draft_id, saved_at, text, name, manual)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![draft_id, now, text, name, name.is_some()])?;
-        let id = tx.last_insert_rowid();
-        let stamps: Vec<VersionStamp> = tx
-            .prepare_cached(
-                "SELECT id, saved_at, name IS NOT NULL OR manual FROM draft_versions
-                 WHERE draft_id = ?1",
+            tx.prepare_cached(
+                "INSERT INTO draft_versions (draft_id, saved_at, text, name, manual)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .query_map([draft_id], |r| {
-                Ok(VersionStamp {
-                    id: r.get(0)?,
-                    saved_at: r.get(1)?,
-                    pinned: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let doomed = ThinningRule::default().versions_to_delete(&stamps, now);
-        if !doomed.is_empty() {
-            let mut delete = tx.prepare_cached("DELETE FROM draft_versions WHERE id = ?1")?;
-            for old in doomed {
-                delete.execute([old])?;
+            .execute(params![draft_id, now, text, name, name.is_some()])?;
+            let id = tx.last_insert_rowid();
+            let stamps: Vec<VersionStamp> = tx
+                .prepare_cached(
+                    "SELECT id, saved_at, name IS NOT NULL OR manual FROM draft_versions
+                     WHERE draft_id = ?1",
+                )?
+                .query_map([draft_id], |r| {
+                    Ok(VersionStamp {
+                        id: r.get(0)?,
+                        saved_at: r.get(1)?,
+                        pinned: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let doomed = ThinningRule::default().versions_to_delete(&stamps, now);
+            if !doomed.is_empty() {
+                let mut delete = tx.prepare_cached("DELETE FROM draft_versions WHERE id = ?1")?;
+                for old in doomed {
+                    delete.execute([old])?;
+                }
             }
-        }
-        tx.commit()?;
-        Ok(id)
+            Ok(id)
+        })
     }
 
     /// Give a version a name; named versions are never thinned.
     pub fn name_version(&self, version_id: i64, name: &str) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE draft_versions SET name = ?2 WHERE id = ?1",
-            params![version_id, name],
-        )?;
+        let n = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE draft_versions SET name = ?2 WHERE id = ?1",
+                params![version_id, name],
+            )?)
+        })?;
         if n == 0 {
             return Err(StoreError::NotFound {
                 what: "版本",
