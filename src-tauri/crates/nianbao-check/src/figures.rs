@@ -8,38 +8,68 @@
 
 use std::collections::{HashMap, HashSet};
 
-use nianbao_report::{Figure, Report, SectionKind};
+use nianbao_report::{Figure, Report};
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
 use crate::rules::Rules;
-use crate::text::{clause_after, content_words, excerpt_at, fmt_value, jaccard, quantities};
+use crate::text::{clause_after, excerpt_at, fmt_value, quantities};
 
-/// Score of an exact metric match.
-const EXACT: f64 = 0.55;
-/// Score of the same family with the same unit (`行政复议·收到` vs `行政复议·受理`).
-const FAMILY: f64 = 0.25;
-/// Weight of the content-word Jaccard of the two clauses.
-const WORDS: f64 = 0.35;
-/// Score of the same (classified) section kind.
-const KIND: f64 = 0.1;
-/// Pairs below this are not paired.
-const THRESHOLD: f64 = 0.5;
-/// A competing candidate this close to the best makes a pair ambiguous.
-const MARGIN: f64 = 0.05;
-/// Figures per report that are aligned at all (a real report has a few hundred); bounds the
-/// work on pathological input.
-const MAX_FIGURES: usize = 3000;
-/// Candidates per figure, of each of: exact metric, same family.
-const MAX_CANDIDATES: usize = 32;
+mod aliases;
+mod align;
+pub mod links;
+
+pub use aliases::Aliases;
+pub use align::{FigureAligner, POSSIBLE};
+pub use links::{FigureKey, FigureLink, LinkKind, clause_hash};
+
 /// From this confidence on, a pair is sure enough for warnings and errors.
-const SURE: f64 = 0.6;
+pub const SURE: f64 = 0.6;
+/// From this confidence on, a pair is a pair (`figure.changed`); below it, down to
+/// [`POSSIBLE`], a hint the drafter can confirm (`figure.possible`).
+pub const PAIRED: f64 = 0.5;
 /// `figure.swing`: a change of half or more either way…
 const SWING: f64 = 0.5;
 /// …of a figure big enough for a half to mean something (2 → 3 批次 is no swing).
 const SWING_MIN: f64 = 10.0;
 
-/// One row of the aligned figure table (design.md's `figures` array).
+/// Why a row of the figure table is what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    /// Paired by the aligner, sure enough to judge (confidence ≥ [`PAIRED`]).
+    #[default]
+    Paired,
+    /// Paired by the aligner below [`PAIRED`]: a hint for the drafter to confirm.
+    Possible,
+    /// Paired by the drafter's link.
+    Linked,
+    /// A named metric this year that last year never reports.
+    New,
+    /// A named metric of last year that this year never reports.
+    Dropped,
+    /// A figure of either year left unpaired (unnamed, or its metric appears in the other year
+    /// under another figure, or two candidates were equally good).
+    Unpaired,
+    /// The drafter said it has nothing to compare with.
+    NotComparable,
+}
+
+/// A last-year figure offered for a row left unpaired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferedFigure {
+    pub metric: String,
+    pub value: f64,
+    pub unit: String,
+    pub line: usize,
+    pub confidence: f64,
+    /// The words both clauses share (through the alias table).
+    pub words: Vec<String>,
+    pub key: FigureKey,
+}
+
+/// One row of the aligned figure table (design.md's `figures` array). Only the contract's seven
+/// fields go into JSON; the rest serves the app's table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignedFigure {
     pub metric: String,
@@ -54,199 +84,81 @@ pub struct AlignedFigure {
     /// The unit, for display (not part of the JSON contract).
     #[serde(skip)]
     pub unit: String,
+    /// Why the row is what it is.
+    #[serde(skip)]
+    pub status: RowStatus,
+    /// The words that made the pair (shared by both clauses, through the alias table).
+    #[serde(skip)]
+    pub words: Vec<String>,
+    /// The keys a link names the two figures by.
+    #[serde(skip)]
+    pub this_key: Option<FigureKey>,
+    #[serde(skip)]
+    pub last_key: Option<FigureKey>,
+    /// For a this-year row left unpaired: last year's best candidates.
+    #[serde(skip)]
+    pub offered: Vec<OfferedFigure>,
 }
 
-/// A pair of figure indexes (this year, last year) with its confidence.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A pair of figure indexes (this year, last year) with its confidence and the words that made
+/// it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
     pub this: usize,
     pub last: usize,
     pub confidence: f64,
+    /// Canonical words both clauses share.
+    pub words: Vec<String>,
+    /// Made by the drafter's link.
+    pub linked: bool,
+}
+
+impl Pair {
+    /// Sure enough for warnings and errors.
+    pub fn is_sure(&self) -> bool {
+        self.linked || self.confidence >= SURE
+    }
+
+    /// Only a hint (below [`PAIRED`]).
+    pub fn is_possible(&self) -> bool {
+        !self.linked && self.confidence < PAIRED
+    }
+}
+
+/// A last-year candidate for a figure left unpaired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub last: usize,
+    pub confidence: f64,
+    pub words: Vec<String>,
 }
 
 /// The result of aligning two reports' figures.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alignment {
     pub pairs: Vec<Pair>,
-    /// Figures left out because two candidates were equally good.
+    /// Figures left out: stated changes, or two candidates equally good.
     pub ambiguous_this: HashSet<usize>,
     pub ambiguous_last: HashSet<usize>,
-}
-
-/// Scores candidate pairs and assigns them greedily, best first, one to one.
-#[derive(Debug)]
-pub struct FigureAligner<'r> {
-    rules: &'r Rules,
+    /// Figures the drafter marked as not comparable.
+    pub not_comparable_this: HashSet<usize>,
+    pub not_comparable_last: HashSet<usize>,
+    /// Best last-year candidates of this year's figures left unpaired.
+    pub candidates: HashMap<usize, Vec<Candidate>>,
+    /// This year's percentages that state a change (`同比增长20%`), not a metric of their own.
+    pub statements_this: HashSet<usize>,
 }
 
 fn family(metric: &str) -> Option<&str> {
     metric.split_once('·').map(|(f, _)| f)
 }
 
-impl<'r> FigureAligner<'r> {
-    pub fn new(rules: &'r Rules) -> FigureAligner<'r> {
-        FigureAligner { rules }
-    }
-
-    fn same_unit(&self, a: &Figure, b: &Figure) -> bool {
-        a.unit == b.unit
-            || matches!((self.rules.unit_class(&a.unit), self.rules.unit_class(&b.unit)), (Some(x), Some(y)) if x == y)
-    }
-
-    /// The score of pairing `a` (this year) with `b` (last year); `None` when they cannot be
-    /// the same metric (different units or families).
-    pub fn score(
-        &self,
-        a: &Figure,
-        b: &Figure,
-        wa: &HashSet<&str>,
-        wb: &HashSet<&str>,
-    ) -> Option<f64> {
-        if !self.same_unit(a, b) {
-            return None;
-        }
-        let base = if a.metric == b.metric {
-            EXACT
-        } else if family(&a.metric).is_some()
-            && family(&a.metric) == family(&b.metric)
-            && a.unit == b.unit
-        {
-            FAMILY
-        } else {
-            // Content words and section alone (≤ WORDS + KIND) never reach the threshold.
-            return None;
-        };
-        let kind = if a.section == b.section && a.section != SectionKind::Other {
-            KIND
-        } else {
-            0.0
-        };
-        let score = base + WORDS * jaccard(wa, wb) + kind;
-        (score >= THRESHOLD).then_some(score.min(1.0))
-    }
-
-    /// A percentage right after a growth word (`同比增长20%`) states a change, not a metric.
-    fn is_change_statement(&self, report: &Report, f: &Figure) -> bool {
-        let line = report.line(f.line);
-        let head = line.get(..f.start.min(line.len())).unwrap_or("");
-        let head = head.trim_end_matches(['了', '达', '约']);
-        self.rules
-            .growth_up
-            .iter()
-            .chain(&self.rules.growth_down)
-            .any(|w| head.ends_with(w.as_str()))
-    }
-
-    /// Align the figures of two reports.
-    pub fn align<'a>(&self, this: &'a Report, last: &'a Report) -> Alignment {
-        let words = |r: &'a Report| -> Vec<HashSet<&'a str>> {
-            r.figures
-                .iter()
-                .map(|f| content_words(&f.excerpt, self.rules))
-                .collect()
-        };
-        let (tw, lw) = (words(this), words(last));
-        // Only figures of the same family can pair: index last year's by family.
-        let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_metric: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (j, b) in last.figures.iter().enumerate().take(MAX_FIGURES) {
-            by_family
-                .entry(family(&b.metric).unwrap_or(&b.metric))
-                .or_default()
-                .push(j);
-            by_metric.entry(b.metric.as_str()).or_default().push(j);
-        }
-        let mut candidates = Vec::new();
-        let mut out = Alignment::default();
-        for (i, f) in this.figures.iter().enumerate() {
-            if self.is_change_statement(this, f) {
-                out.ambiguous_this.insert(i);
-            }
-        }
-        for (j, f) in last.figures.iter().enumerate() {
-            if self.is_change_statement(last, f) {
-                out.ambiguous_last.insert(j);
-            }
-        }
-        for (i, a) in this.figures.iter().enumerate().take(MAX_FIGURES) {
-            if out.ambiguous_this.contains(&i) {
-                continue;
-            }
-            let wa = &tw[i];
-            // Exact metric first, then the rest of the family; a bounded number of each.
-            let exact = by_metric.get(a.metric.as_str()).into_iter().flatten();
-            let same_family = by_family
-                .get(family(&a.metric).unwrap_or(&a.metric))
-                .into_iter()
-                .flatten()
-                .filter(|j| last.figures[**j].metric != a.metric);
-            let group: Vec<usize> = exact
-                .take(MAX_CANDIDATES)
-                .chain(same_family.take(MAX_CANDIDATES))
-                .copied()
-                .collect();
-            for j in group {
-                let b = &last.figures[j];
-                if out.ambiguous_last.contains(&j) {
-                    continue;
-                }
-                if let Some(s) = self.score(a, b, wa, &lw[j]) {
-                    candidates.push(Pair {
-                        this: i,
-                        last: j,
-                        confidence: s,
-                    });
-                }
-            }
-        }
-        candidates.sort_by(|x, y| {
-            y.confidence
-                .total_cmp(&x.confidence)
-                .then(x.this.cmp(&y.this))
-                .then(x.last.cmp(&y.last))
-        });
-        let mut by_this: Vec<Vec<usize>> = vec![Vec::new(); this.figures.len()];
-        let mut by_last: Vec<Vec<usize>> = vec![Vec::new(); last.figures.len()];
-        for (k, c) in candidates.iter().enumerate() {
-            by_this[c.this].push(k);
-            by_last[c.last].push(k);
-        }
-        let mut used_this = vec![false; this.figures.len()];
-        let mut used_last = vec![false; last.figures.len()];
-        for p in &candidates {
-            if used_this[p.this] || used_last[p.last] {
-                continue;
-            }
-            // A rival for either side, nearly as good, with a different value: do not guess.
-            let rival = by_this[p.this]
-                .iter()
-                .chain(&by_last[p.last])
-                .map(|k| &candidates[*k])
-                .any(|q| {
-                    q.confidence >= p.confidence - MARGIN
-                        && ((q.this == p.this
-                            && q.last != p.last
-                            && !used_last[q.last]
-                            && last.figures[q.last].value != last.figures[p.last].value)
-                            || (q.last == p.last
-                                && q.this != p.this
-                                && !used_this[q.this]
-                                && this.figures[q.this].value != this.figures[p.this].value))
-                });
-            if rival {
-                used_this[p.this] = true;
-                used_last[p.last] = true;
-                out.ambiguous_this.insert(p.this);
-                out.ambiguous_last.insert(p.last);
-                continue;
-            }
-            used_this[p.this] = true;
-            used_last[p.last] = true;
-            out.pairs.push(*p);
-        }
-        out.pairs
-            .sort_by_key(|p| (this.figures[p.this].line, this.figures[p.this].start));
-        out
+/// The name a pair goes by: this year's, unless only last year's is a lexicon name.
+fn pair_metric<'a>(a: &'a Figure, b: &'a Figure) -> &'a str {
+    if !is_named(&a.metric) && is_named(&b.metric) {
+        &b.metric
+    } else {
+        &a.metric
     }
 }
 
@@ -284,59 +196,135 @@ pub fn is_named(metric: &str) -> bool {
     family(metric).is_some_and(is_known_family)
 }
 
-/// The aligned table: every pair, then named metrics found in one year only.
+/// The aligned table: every pair (sure, possible or linked), then the figures of one year only —
+/// named metrics the other year never reports (new, dropped), figures the drafter marked not
+/// comparable, and every other figure left unpaired, with last year's best candidates. No
+/// figure of this year is left out of the table.
 pub fn table(this: &Report, last: &Report, alignment: &Alignment) -> Vec<AlignedFigure> {
-    let mut rows: Vec<AlignedFigure> = alignment
-        .pairs
-        .iter()
-        .map(|p| {
-            let (a, b) = (&this.figures[p.this], &last.figures[p.last]);
-            AlignedFigure {
-                metric: a.metric.clone(),
-                this_value: Some(a.value),
-                last_value: Some(b.value),
-                change: describe_change(a, b),
-                this_line: Some(a.line),
-                last_line: Some(b.line),
-                confidence: (p.confidence * 100.0).round() / 100.0,
-                unit: a.unit.clone(),
-            }
-        })
-        .collect();
-    for (a, b) in unpaired(this, last, alignment) {
-        rows.push(match (a, b) {
-            (Some(a), None) => AlignedFigure {
-                metric: a.metric.clone(),
-                this_value: Some(a.value),
-                last_value: None,
-                change: "新增".into(),
-                this_line: Some(a.line),
-                last_line: None,
-                confidence: 0.0,
-                unit: a.unit.clone(),
+    let row = |metric: &str, a: Option<&Figure>, b: Option<&Figure>| AlignedFigure {
+        metric: metric.to_owned(),
+        this_value: a.map(|f| f.value),
+        last_value: b.map(|f| f.value),
+        change: String::new(),
+        this_line: a.map(|f| f.line),
+        last_line: b.map(|f| f.line),
+        confidence: 0.0,
+        unit: a.or(b).map(|f| f.unit.clone()).unwrap_or_default(),
+        status: RowStatus::Paired,
+        words: Vec::new(),
+        this_key: a.map(FigureKey::of),
+        last_key: b.map(FigureKey::of),
+        offered: Vec::new(),
+    };
+    let mut rows: Vec<AlignedFigure> = Vec::new();
+    for p in &alignment.pairs {
+        let (Some(a), Some(b)) = (this.figures.get(p.this), last.figures.get(p.last)) else {
+            continue;
+        };
+        rows.push(AlignedFigure {
+            change: describe_change(a, b),
+            confidence: (p.confidence * 100.0).round() / 100.0,
+            status: if p.linked {
+                RowStatus::Linked
+            } else if p.is_possible() {
+                RowStatus::Possible
+            } else {
+                RowStatus::Paired
             },
-            (_, Some(b)) => AlignedFigure {
-                metric: b.metric.clone(),
-                this_value: None,
-                last_value: Some(b.value),
-                change: "未再报告".into(),
-                this_line: None,
-                last_line: Some(b.line),
-                confidence: 0.0,
-                unit: b.unit.clone(),
-            },
-            (None, None) => continue,
+            words: p.words.clone(),
+            ..row(pair_metric(a, b), Some(a), Some(b))
         });
+    }
+    let listed = unpaired(this, last, alignment);
+    let mut new_this = HashSet::new();
+    let mut dropped_last = HashSet::new();
+    for (a, b) in &listed {
+        match (a, b) {
+            (Some((i, a)), None) => {
+                new_this.insert(*i);
+                rows.push(AlignedFigure {
+                    change: "新增".into(),
+                    status: RowStatus::New,
+                    ..row(&a.metric, Some(a), None)
+                });
+            }
+            (None, Some((j, b))) => {
+                dropped_last.insert(*j);
+                rows.push(AlignedFigure {
+                    change: "未再报告".into(),
+                    status: RowStatus::Dropped,
+                    ..row(&b.metric, None, Some(b))
+                });
+            }
+            _ => {}
+        }
+    }
+    let paired_this: HashSet<usize> = alignment.pairs.iter().map(|p| p.this).collect();
+    for (i, a) in this.figures.iter().enumerate() {
+        if paired_this.contains(&i)
+            || new_this.contains(&i)
+            || alignment.statements_this.contains(&i)
+        {
+            continue;
+        }
+        let offered = alignment
+            .candidates
+            .get(&i)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| {
+                let b = last.figures.get(c.last)?;
+                Some(OfferedFigure {
+                    metric: b.metric.clone(),
+                    value: b.value,
+                    unit: b.unit.clone(),
+                    line: b.line,
+                    confidence: (c.confidence * 100.0).round() / 100.0,
+                    words: c.words.clone(),
+                    key: FigureKey::of(b),
+                })
+            })
+            .collect();
+        let not_comparable = alignment.not_comparable_this.contains(&i);
+        rows.push(AlignedFigure {
+            change: if not_comparable {
+                "不可比"
+            } else {
+                "未配对"
+            }
+            .into(),
+            status: if not_comparable {
+                RowStatus::NotComparable
+            } else {
+                RowStatus::Unpaired
+            },
+            offered,
+            ..row(&a.metric, Some(a), None)
+        });
+    }
+    for j in &alignment.not_comparable_last {
+        if let Some(b) = last.figures.get(*j)
+            && !dropped_last.contains(j)
+        {
+            rows.push(AlignedFigure {
+                change: "不可比".into(),
+                status: RowStatus::NotComparable,
+                ..row(&b.metric, None, Some(b))
+            });
+        }
     }
     rows
 }
 
-/// Named figures of one year whose metric the other year never reports (dropped or new).
+/// A figure with its index.
+type Indexed<'a> = (usize, &'a Figure);
+
+/// Named figures of one year whose metric the other year never reports (new, dropped).
 fn unpaired<'a>(
     this: &'a Report,
     last: &'a Report,
     al: &Alignment,
-) -> Vec<(Option<&'a Figure>, Option<&'a Figure>)> {
+) -> Vec<(Option<Indexed<'a>>, Option<Indexed<'a>>)> {
     let paired_this: HashSet<usize> = al.pairs.iter().map(|p| p.this).collect();
     let paired_last: HashSet<usize> = al.pairs.iter().map(|p| p.last).collect();
     let this_metrics: HashSet<&str> = this.figures.iter().map(|f| f.metric.as_str()).collect();
@@ -346,36 +334,66 @@ fn unpaired<'a>(
     for (i, f) in this.figures.iter().enumerate() {
         if !paired_this.contains(&i)
             && !al.ambiguous_this.contains(&i)
+            && !al.not_comparable_this.contains(&i)
+            && !al.candidates.contains_key(&i)
             && is_named(&f.metric)
             && !last_metrics.contains(f.metric.as_str())
             && seen.insert(("new", f.metric.as_str()))
         {
-            out.push((Some(f), None));
+            out.push((Some((i, f)), None));
         }
     }
+    let offered_last: HashSet<usize> = al.candidates.values().flatten().map(|c| c.last).collect();
     for (j, f) in last.figures.iter().enumerate() {
         if !paired_last.contains(&j)
             && !al.ambiguous_last.contains(&j)
+            && !al.not_comparable_last.contains(&j)
+            && !offered_last.contains(&j)
             && is_named(&f.metric)
             && !this_metrics.contains(f.metric.as_str())
             && seen.insert(("dropped", f.metric.as_str()))
         {
-            out.push((None, Some(f)));
+            out.push((None, Some((j, f))));
         }
     }
     out
 }
 
-/// Findings from the alignment.
+/// Findings from the alignment. Only a sure pair (or the drafter's link) can raise a warning or
+/// an error; a pair below [`PAIRED`] is an info `figure.possible` hint.
 pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> Vec<Finding> {
     let mut out = Vec::new();
     for p in &al.pairs {
-        let (a, b) = (&this.figures[p.this], &last.figures[p.last]);
+        let (Some(a), Some(b)) = (this.figures.get(p.this), last.figures.get(p.last)) else {
+            continue;
+        };
+        let metric = pair_metric(a, b);
         let values = |f: Finding| {
-            f.with_values(&a.metric, Some(a.value), Some(b.value))
+            f.with_values(metric, Some(a.value), Some(b.value))
                 .with_last(b.line, &b.excerpt)
         };
-        let sure = p.confidence >= SURE;
+        if p.is_possible() {
+            let why = if p.words.is_empty() {
+                String::new()
+            } else {
+                format!("；共同词语：{}", p.words.join("、"))
+            };
+            out.push(values(Finding::new(
+                "figure.possible",
+                a.line,
+                &a.excerpt,
+                format!(
+                    "“{}”（{}）可能与上年“{}”（{}）为同一数据（把握{:.0}%{why}），如是请在数据对照表中确认",
+                    a.metric,
+                    a.raw,
+                    b.metric,
+                    b.raw,
+                    p.confidence * 100.0
+                ),
+            )));
+            continue;
+        }
+        let sure = p.is_sure();
         let same = (a.value - b.value).abs() < 1e-9;
         let saturated = (a.unit == "%" || a.unit == "％") && (a.value - 100.0).abs() < 1e-9;
         if same {
@@ -384,7 +402,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
                     "figure.unchanged",
                     a.line,
                     &a.excerpt,
-                    format!("“{}”与上年相同（{}），请确认是否已更新", a.metric, a.raw),
+                    format!("“{metric}”与上年相同（{}），请确认是否已更新", a.raw),
                 )));
             }
             continue;
@@ -403,16 +421,14 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
         };
         let message = if code == "figure.swing" {
             format!(
-                "“{}”由上年{}变为{}，变化{}，幅度较大，请核实",
-                a.metric,
+                "“{metric}”由上年{}变为{}，变化{}，幅度较大，请核实",
                 b.raw,
                 a.raw,
                 describe_change(a, b)
             )
         } else {
             format!(
-                "“{}”由上年{}变为{}（{}）",
-                a.metric,
+                "“{metric}”由上年{}变为{}（{}）",
                 b.raw,
                 a.raw,
                 describe_change(a, b)
@@ -420,12 +436,12 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
         };
         out.push(values(Finding::new(code, a.line, &a.excerpt, message)));
         if sure && !a.approx && !b.approx {
-            out.extend(growth(this, a, b, rules).map(values));
+            out.extend(growth(this, a, b, metric, rules).map(values));
         }
     }
     for (a, b) in unpaired(this, last, al) {
         match (a, b) {
-            (Some(a), None) => out.push(
+            (Some((_, a)), None) => out.push(
                 Finding::new(
                     "figure.new",
                     a.line,
@@ -434,7 +450,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
                 )
                 .with_values(&a.metric, Some(a.value), None),
             ),
-            (None, Some(b)) => out.push(
+            (None, Some((_, b))) => out.push(
                 Finding::new(
                     "figure.dropped",
                     0,
@@ -452,7 +468,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
 
 /// A stated change against last year right after a figure (`128件，同比增长13.3%`,
 /// `比上年增加15件`) that last year's own figure contradicts.
-fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Finding> {
+fn growth(this: &Report, a: &Figure, b: &Figure, metric: &str, rules: &Rules) -> Option<Finding> {
     let text = this.line(a.line);
     if a.end > text.len() || !text.is_char_boundary(a.end) || b.value.abs() < 1e-9 {
         return None;
@@ -499,7 +515,7 @@ fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Findin
         &excerpt_at(text, a.start..stmt_at),
         format!(
             "文中称“{}”{verb}{}{label}，但上年为{}、本年为{}，实际{}{}{label}",
-            a.metric,
+            metric,
             fmt_value(num),
             b.raw,
             a.raw,
@@ -516,6 +532,7 @@ fn growth(this: &Report, a: &Figure, b: &Figure, rules: &Rules) -> Option<Findin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nianbao_report::SectionKind;
 
     fn figure(
         metric: &str,

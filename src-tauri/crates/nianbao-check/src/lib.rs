@@ -21,7 +21,9 @@ pub mod text;
 mod years;
 
 pub use error::CheckError;
-pub use figures::{AlignedFigure, FigureAligner};
+pub use figures::{
+    AlignedFigure, FigureAligner, FigureKey, FigureLink, LinkKind, OfferedFigure, RowStatus,
+};
 pub use finding::{Finding, Severity};
 pub use rules::Rules;
 pub use section_diff::{SectionDiff, section_diff};
@@ -62,6 +64,18 @@ pub fn check_with(
     options: &CheckOptions,
     rules: &Rules,
 ) -> CheckReport {
+    check_linked(this, last, options, rules, &[])
+}
+
+/// Run every rule, pairing figures as the drafter's links say first (kept in the library per
+/// government: "this is last year's that", "not the same", "not comparable").
+pub fn check_linked(
+    this: &Report,
+    last: Option<&Report>,
+    options: &CheckOptions,
+    rules: &Rules,
+    links: &[FigureLink],
+) -> CheckReport {
     let year = options.year.or_else(|| years::report_year(this));
     let last_year = last.and_then(years::report_year);
     let mut findings = Vec::new();
@@ -80,7 +94,7 @@ pub fn check_with(
             findings.extend(years::check_copied(this, last, y, last_year, &copies));
         }
         findings.extend(copied::findings(this, last, &copies));
-        let aligned = FigureAligner::new(rules).align(this, last);
+        let aligned = FigureAligner::new(rules).align_linked(this, last, links);
         findings.extend(figures::findings(this, last, &aligned, rules));
         table = figures::table(this, last, &aligned);
         findings.extend(plans::check(this, last, rules));

@@ -1,5 +1,6 @@
 //! The data the rules read: word lists (`data/lexicon.toml`) and dated terms
-//! (`data/terms.toml`), embedded as defaults and loadable from user-edited files.
+//! (`data/terms.toml`), the figure aliases (`data/aliases.toml`), embedded as defaults and
+//! loadable from user-edited files.
 //!
 //! Domain knowledge the user may edit lives in those files, never in `match` arms here.
 
@@ -13,6 +14,7 @@ use crate::CheckError;
 
 const LEXICON: &str = include_str!("../data/lexicon.toml");
 const TERMS: &str = include_str!("../data/terms.toml");
+const ALIASES: &str = include_str!("../data/aliases.toml");
 
 /// What a unit counts: figures of different classes are never compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,6 +59,8 @@ pub struct Rules {
     pub quantity: Regex,
     /// A stated change against last year: basis word, direction, number, unit.
     pub growth: Regex,
+    /// Words a drafter uses for the same thing across years (`data/aliases.toml`).
+    pub aliases: crate::figures::Aliases,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +215,7 @@ impl Rules {
             growth_basis: lex.growth.basis,
             stopwords: lex.content.stopwords.into_iter().collect(),
             terms: compiled,
+            aliases: crate::figures::Aliases::from_toml(ALIASES)?,
         })
     }
 
@@ -227,7 +232,10 @@ impl Rules {
                 }),
             }
         };
-        Rules::from_toml(&read("lexicon.toml", LEXICON)?, &read("terms.toml", TERMS)?)
+        let mut rules =
+            Rules::from_toml(&read("lexicon.toml", LEXICON)?, &read("terms.toml", TERMS)?)?;
+        rules.aliases = crate::figures::Aliases::from_toml(&read("aliases.toml", ALIASES)?)?;
+        Ok(rules)
     }
 
     /// The class of a unit as written (`件`, `人次`, `%`), if it is one we know.
@@ -243,6 +251,11 @@ impl Rules {
     /// The default term table text (to write a user-editable copy).
     pub fn default_terms() -> &'static str {
         TERMS
+    }
+
+    /// The default alias table text (to write a user-editable copy).
+    pub fn default_aliases() -> &'static str {
+        ALIASES
     }
 }
 

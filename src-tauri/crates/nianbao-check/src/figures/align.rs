@@ -1,0 +1,640 @@
+//! Alignment by meaning: every figure of last year with a unit of the same class is a candidate
+//! for a figure of this year; a pair is scored by the metric names, the weighted content words of
+//! the two clauses (through the alias table), the word next to the number (what is done or
+//! counted), the section kind, the place in the report and how plausible the change of value is.
+//! Candidates then go through one global one-to-one assignment (Kuhn–Munkres, per connected group
+//! of candidates) instead of a greedy pick; the drafter's links come first and are obeyed.
+
+use std::collections::{HashMap, HashSet};
+
+use nianbao_report::{Figure, Report, SectionKind, segment};
+use pathfinding::prelude::{Matrix, kuhn_munkres};
+
+use super::links::{FigureLink, LinkKind};
+use super::{Alignment, Candidate, Pair, family, is_named};
+use crate::rules::{Rules, UnitClass};
+use crate::text::is_han;
+
+/// Same metric, named by the lexicon.
+const NAME_EXACT: f64 = 0.4;
+/// Same metric, a fallback name built from content words.
+const NAME_FALLBACK: f64 = 0.2;
+/// Same lexicon family, same unit.
+const NAME_FAMILY: f64 = 0.15;
+/// Weight of the weighted Dice overlap of the two clauses' words.
+const WORDS: f64 = 0.45;
+/// Same word next to the number (the action or the object counted).
+const HEAD: f64 = 0.1;
+/// Same classified section kind; a different classified kind costs `KIND_OTHER`.
+const KIND: f64 = 0.08;
+const KIND_OTHER: f64 = 0.05;
+/// Near the same place of the report (relative line).
+const PLACE: f64 = 0.05;
+/// A plausible change of value earns up to this; an implausible one loses up to `VALUE_BAD`.
+const VALUE: f64 = 0.07;
+const VALUE_BAD: f64 = 0.15;
+/// Units of one class that differ (件 and 项) cost this.
+const UNIT_OTHER: f64 = 0.05;
+
+/// Below this a candidate is not even shown as possible.
+pub const POSSIBLE: f64 = 0.34;
+/// A competing candidate this close to the chosen one, with another value, makes it ambiguous.
+const MARGIN: f64 = 0.04;
+/// Figures per report that are aligned at all; bounds the work on pathological input.
+const MAX_FIGURES: usize = 3000;
+/// Candidates kept per figure of this year (best first).
+const MAX_CANDIDATES: usize = 8;
+/// Groups larger than this (rows × columns) are assigned greedily, best first.
+const MAX_KM_CELLS: usize = 90 * 90;
+/// Candidates offered for a figure left unpaired.
+const OFFERED: usize = 3;
+
+/// What one figure brings to the comparison.
+#[derive(Debug, Default)]
+struct Features {
+    /// Canonical word ids, sorted, unique.
+    words: Vec<u32>,
+    /// The word next to the number.
+    head: Option<u32>,
+    /// Relative line (0..1) in a report long enough for it to mean something.
+    place: Option<f64>,
+    /// Left out (a stated change `同比增长20%`, past the cap, or ruled out by a link).
+    out: bool,
+    /// The metric is a lexicon name.
+    named: bool,
+}
+
+/// Word ids shared by both reports, with their document frequency.
+#[derive(Debug, Default)]
+struct Vocabulary<'a> {
+    ids: HashMap<&'a str, u32>,
+    words: Vec<&'a str>,
+    df: Vec<u32>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn id(&mut self, w: &'a str) -> u32 {
+        if let Some(id) = self.ids.get(w) {
+            return *id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.ids.insert(w, id);
+        self.words.push(w);
+        self.df.push(0);
+        id
+    }
+}
+
+/// Scores candidate pairs and assigns them, one to one, over both reports at once.
+#[derive(Debug)]
+pub struct FigureAligner<'r> {
+    rules: &'r Rules,
+}
+
+impl<'r> FigureAligner<'r> {
+    pub fn new(rules: &'r Rules) -> FigureAligner<'r> {
+        FigureAligner { rules }
+    }
+
+    fn class(&self, f: &Figure) -> Option<UnitClass> {
+        self.rules.unit_class(&f.unit)
+    }
+
+    fn compatible(&self, a: &Figure, b: &Figure) -> bool {
+        a.unit == b.unit || matches!((self.class(a), self.class(b)), (Some(x), Some(y)) if x == y)
+    }
+
+    /// A percentage right after a growth word (`同比增长20%`) states a change, not a metric.
+    fn is_change_statement(&self, report: &Report, f: &Figure) -> bool {
+        let line = report.line(f.line);
+        let head = line.get(..f.start.min(line.len())).unwrap_or("");
+        let head = head.trim_end_matches(['了', '达', '约']);
+        self.rules
+            .growth_up
+            .iter()
+            .chain(&self.rules.growth_down)
+            .any(|w| head.ends_with(w.as_str()))
+    }
+
+    /// Content words of a clause, each standing for its alias group, and the word next to the
+    /// number.
+    fn words_of<'a>(
+        &'a self,
+        f: &'a Figure,
+        named: bool,
+        vocab: &mut Vocabulary<'a>,
+    ) -> (Vec<u32>, Option<u32>)
+    where
+        'r: 'a,
+    {
+        let keep = |w: &&str| {
+            w.chars().count() >= 2 && w.chars().all(is_han) && !self.rules.stopwords.contains(*w)
+        };
+        let aliases = &self.rules.aliases;
+        let at = f.excerpt.find(f.raw.as_str());
+        let (before, after) = match at {
+            Some(i) => (
+                f.excerpt.get(..i).unwrap_or(""),
+                f.excerpt.get(i + f.raw.len()..).unwrap_or(""),
+            ),
+            None => (f.excerpt.as_str(), ""),
+        };
+        let mut ids = Vec::new();
+        let mut head = None;
+        for w in segment::words(before).into_iter().filter(keep) {
+            let id = vocab.id(aliases.canonical(w));
+            head = Some(id);
+            ids.push(id);
+        }
+        for w in segment::words(after).into_iter().filter(keep) {
+            let id = vocab.id(aliases.canonical(w));
+            if head.is_none() {
+                head = Some(id);
+            }
+            ids.push(id);
+        }
+        for w in aliases.phrases_in(&f.excerpt) {
+            ids.push(vocab.id(w));
+        }
+        // The metric's own words: a name the parser gave from the lexicon says what is counted.
+        // The stage (`受理`, `审结`) stays itself here: the alias table must not merge two stages
+        // both years report side by side.
+        if named {
+            ids.push(vocab.id(f.metric.as_str()));
+            if let Some(fam) = family(&f.metric) {
+                ids.push(vocab.id(aliases.canonical(fam)));
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        (ids, head)
+    }
+
+    fn features<'a>(
+        &'a self,
+        report: &'a Report,
+        vocab: &mut Vocabulary<'a>,
+        statements: &mut Vec<usize>,
+    ) -> Vec<Features>
+    where
+        'r: 'a,
+    {
+        let lines = report.lines.len();
+        report
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                if i >= MAX_FIGURES || self.is_change_statement(report, f) {
+                    if i < MAX_FIGURES {
+                        statements.push(i);
+                    }
+                    return Features {
+                        out: true,
+                        ..Features::default()
+                    };
+                }
+                let named = is_named(&f.metric);
+                let (words, head) = self.words_of(f, named, vocab);
+                for w in &words {
+                    if let Some(d) = vocab.df.get_mut(*w as usize) {
+                        *d += 1;
+                    }
+                }
+                Features {
+                    words,
+                    head,
+                    place: (lines >= 10).then(|| f.line as f64 / lines as f64),
+                    out: false,
+                    named,
+                }
+            })
+            .collect()
+    }
+
+    /// The score of pairing `a` (this year) with `b` (last year) and the words both clauses
+    /// share; `None` below [`POSSIBLE`] or for units of different classes.
+    fn score(
+        &self,
+        (a, fa): (&Figure, &Features),
+        (b, fb): (&Figure, &Features),
+        weight: &[f64],
+    ) -> Option<(f64, Vec<u32>)> {
+        if !self.compatible(a, b) {
+            return None;
+        }
+        let mut s = 0.0;
+        if a.metric == b.metric {
+            s += if fa.named { NAME_EXACT } else { NAME_FALLBACK };
+        } else if a.unit == b.unit
+            && fa.named
+            && family(&a.metric).is_some_and(|x| family(&b.metric) == Some(x))
+        {
+            s += NAME_FAMILY;
+        }
+        // Weighted Dice of the two word sets (both sorted).
+        let (mut i, mut j) = (0, 0);
+        let mut shared = Vec::new();
+        let mut w_shared = 0.0;
+        while i < fa.words.len() && j < fb.words.len() {
+            match fa.words[i].cmp(&fb.words[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    w_shared += weight.get(fa.words[i] as usize).copied().unwrap_or(0.0);
+                    shared.push(fa.words[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if shared.is_empty() && s == 0.0 {
+            return None;
+        }
+        let total = |ws: &[u32]| {
+            ws.iter()
+                .map(|w| weight.get(*w as usize).copied().unwrap_or(0.0))
+                .sum::<f64>()
+        };
+        let sum = total(&fa.words) + total(&fb.words);
+        if sum > 0.0 {
+            s += WORDS * (2.0 * w_shared / sum);
+        }
+        if fa.head.is_some() && fa.head == fb.head {
+            s += HEAD;
+        }
+        if a.section != SectionKind::Other && b.section != SectionKind::Other {
+            s += if a.section == b.section {
+                KIND
+            } else {
+                -KIND_OTHER
+            };
+        }
+        if let (Some(x), Some(y)) = (fa.place, fb.place) {
+            s += PLACE * (1.0 - ((x - y).abs() / 0.2)).max(0.0);
+        }
+        s += plausibility(a, b, self.class(a));
+        if a.unit != b.unit {
+            s -= UNIT_OTHER;
+        }
+        (s >= POSSIBLE).then(|| (s.min(1.0), shared))
+    }
+
+    /// Align the figures of two reports.
+    pub fn align(&self, this: &Report, last: &Report) -> Alignment {
+        self.align_linked(this, last, &[])
+    }
+
+    /// Align the figures of two reports, obeying the drafter's links first.
+    pub fn align_linked(&self, this: &Report, last: &Report, links: &[FigureLink]) -> Alignment {
+        let mut vocab = Vocabulary::default();
+        let mut statements = Vec::new();
+        let mut ft = self.features(this, &mut vocab, &mut statements);
+        let mut out = Alignment {
+            statements_this: statements.drain(..).collect(),
+            ..Alignment::default()
+        };
+        let mut fl = self.features(last, &mut vocab, &mut statements);
+        for (i, f) in ft.iter().enumerate() {
+            if f.out {
+                out.ambiguous_this.insert(i);
+            }
+        }
+        for (j, f) in fl.iter().enumerate() {
+            if f.out {
+                out.ambiguous_last.insert(j);
+            }
+        }
+        // The drafter's word first.
+        let mut forbidden: HashSet<(usize, usize)> = HashSet::new();
+        for link in links {
+            let i = link.this.as_ref().and_then(|k| k.find(&this.figures));
+            let j = link.last.as_ref().and_then(|k| k.find(&last.figures));
+            match (link.kind, i, j) {
+                (LinkKind::Same, Some(i), Some(j)) => {
+                    let free = ft
+                        .get(i)
+                        .is_some_and(|f| !f.out || out.ambiguous_this.contains(&i))
+                        && !out.pairs.iter().any(|p| p.this == i || p.last == j);
+                    if free {
+                        out.ambiguous_this.remove(&i);
+                        out.ambiguous_last.remove(&j);
+                        if let Some(f) = ft.get_mut(i) {
+                            f.out = true;
+                        }
+                        if let Some(f) = fl.get_mut(j) {
+                            f.out = true;
+                        }
+                        out.pairs.push(Pair {
+                            this: i,
+                            last: j,
+                            confidence: 1.0,
+                            words: Vec::new(),
+                            linked: true,
+                        });
+                    }
+                }
+                (LinkKind::NotSame, Some(i), Some(j)) => {
+                    forbidden.insert((i, j));
+                }
+                (LinkKind::NotComparable, Some(i), _) if link.this.is_some() => {
+                    if let Some(f) = ft.get_mut(i) {
+                        f.out = true;
+                    }
+                    out.not_comparable_this.insert(i);
+                }
+                (LinkKind::NotComparable, None, Some(j)) if link.this.is_none() => {
+                    if let Some(f) = fl.get_mut(j) {
+                        f.out = true;
+                    }
+                    out.not_comparable_last.insert(j);
+                }
+                _ => {}
+            }
+        }
+        let n = (this.figures.len() + last.figures.len()).max(1) as f64;
+        let weight: Vec<f64> = vocab
+            .df
+            .iter()
+            .map(|d| (1.0 + n / f64::from((*d).max(1))).ln())
+            .collect();
+        // Last year's figures by unit class (or unit when it has none).
+        let mut blocks: HashMap<(Option<UnitClass>, &str), Vec<usize>> = HashMap::new();
+        for (j, b) in last.figures.iter().enumerate() {
+            if fl.get(j).is_some_and(|f| !f.out) {
+                let class = self.class(b);
+                let unit = if class.is_some() { "" } else { b.unit.as_str() };
+                blocks.entry((class, unit)).or_default().push(j);
+            }
+        }
+        let mut candidates: Vec<Pair> = Vec::new();
+        for (i, a) in this.figures.iter().enumerate() {
+            let Some(fa) = ft.get(i).filter(|f| !f.out) else {
+                continue;
+            };
+            let class = self.class(a);
+            let unit = if class.is_some() { "" } else { a.unit.as_str() };
+            let Some(block) = blocks.get(&(class, unit)) else {
+                continue;
+            };
+            let mut mine: Vec<Pair> = block
+                .iter()
+                .filter(|j| !forbidden.contains(&(i, **j)))
+                .filter_map(|j| {
+                    let (b, fb) = (last.figures.get(*j)?, fl.get(*j)?);
+                    let (s, shared) = self.score((a, fa), (b, fb), &weight)?;
+                    Some(Pair {
+                        this: i,
+                        last: *j,
+                        confidence: s,
+                        words: shared
+                            .iter()
+                            .filter_map(|w| vocab.words.get(*w as usize))
+                            .map(|w| (*w).to_owned())
+                            .collect(),
+                        linked: false,
+                    })
+                })
+                .collect();
+            mine.sort_by(|x, y| {
+                y.confidence
+                    .total_cmp(&x.confidence)
+                    .then(x.last.cmp(&y.last))
+            });
+            mine.truncate(MAX_CANDIDATES);
+            candidates.extend(mine);
+        }
+        let chosen = assign(&candidates, this.figures.len(), last.figures.len());
+        let mut by_this: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, c) in candidates.iter().enumerate() {
+            by_this.entry(c.this).or_default().push(k);
+            by_last.entry(c.last).or_default().push(k);
+        }
+        let partner_this: HashMap<usize, f64> = chosen
+            .iter()
+            .filter_map(|k| candidates.get(*k))
+            .map(|p| (p.this, p.confidence))
+            .collect();
+        let partner_last: HashMap<usize, f64> = chosen
+            .iter()
+            .filter_map(|k| candidates.get(*k))
+            .map(|p| (p.last, p.confidence))
+            .collect();
+        for k in &chosen {
+            let Some(p) = candidates.get(*k) else {
+                continue;
+            };
+            let value = |r: &Report, i: usize| r.figures.get(i).map(|f| f.value);
+            // A rival nearly as good, with another value, that nothing else explains: do not
+            // guess.
+            let rival_last = by_this.get(&p.this).into_iter().flatten().any(|q| {
+                candidates.get(*q).is_some_and(|q| {
+                    q.last != p.last
+                        && q.confidence >= p.confidence - MARGIN
+                        && value(last, q.last) != value(last, p.last)
+                        && partner_last
+                            .get(&q.last)
+                            .is_none_or(|s| *s < q.confidence + MARGIN)
+                })
+            });
+            let rival_this = by_last.get(&p.last).into_iter().flatten().any(|q| {
+                candidates.get(*q).is_some_and(|q| {
+                    q.this != p.this
+                        && q.confidence >= p.confidence - MARGIN
+                        && value(this, q.this) != value(this, p.this)
+                        && partner_this
+                            .get(&q.this)
+                            .is_none_or(|s| *s < q.confidence + MARGIN)
+                })
+            });
+            if rival_last || rival_this {
+                out.ambiguous_this.insert(p.this);
+                out.ambiguous_last.insert(p.last);
+                continue;
+            }
+            out.pairs.push(p.clone());
+        }
+        // What a drafter may pick from for a figure left unpaired.
+        let paired_last: HashSet<usize> = out.pairs.iter().map(|p| p.last).collect();
+        let paired_this: HashSet<usize> = out.pairs.iter().map(|p| p.this).collect();
+        for (i, ks) in &by_this {
+            if paired_this.contains(i) {
+                continue;
+            }
+            let mut offered: Vec<Candidate> = ks
+                .iter()
+                .filter_map(|k| candidates.get(*k))
+                .filter(|c| !paired_last.contains(&c.last))
+                .map(|c| Candidate {
+                    last: c.last,
+                    confidence: c.confidence,
+                    words: c.words.clone(),
+                })
+                .collect();
+            offered.truncate(OFFERED);
+            if !offered.is_empty() {
+                out.candidates.insert(*i, offered);
+            }
+        }
+        out.pairs.sort_by_key(|p| {
+            this.figures
+                .get(p.this)
+                .map_or((usize::MAX, 0), |f| (f.line, f.start))
+        });
+        out
+    }
+}
+
+/// How plausible a change of value is: near values earn a little, values orders of magnitude
+/// apart lose (a count of cases is not a count of documents ten times its size).
+fn plausibility(a: &Figure, b: &Figure, class: Option<UnitClass>) -> f64 {
+    if matches!(class, Some(UnitClass::Percent | UnitClass::Points)) {
+        let d = (a.value - b.value).abs();
+        return if d <= 5.0 {
+            VALUE
+        } else if d <= 20.0 {
+            VALUE / 2.0
+        } else if d <= 40.0 {
+            0.0
+        } else {
+            -VALUE_BAD
+        };
+    }
+    let (x, y) = (a.value.abs(), b.value.abs());
+    if x < 1e-9 || y < 1e-9 {
+        return 0.0;
+    }
+    let r = x.max(y) / x.min(y);
+    if r <= 1.5 {
+        VALUE
+    } else if r <= 3.0 {
+        VALUE / 2.0
+    } else if r <= 10.0 {
+        0.0
+    } else {
+        -VALUE_BAD * (r.log10() - 1.0).min(1.0)
+    }
+}
+
+/// One-to-one assignment maximising the sum of squared scores (a strong pair is worth more than
+/// two weak ones), per connected group of candidates. Returns indexes into `candidates`.
+fn assign(candidates: &[Pair], n_this: usize, n_last: usize) -> Vec<usize> {
+    // Connected groups: union-find over this-year figures and last-year figures.
+    let mut parent: Vec<usize> = (0..n_this + n_last).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while let Some(&p) = parent.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(x) {
+                *slot = gp;
+            }
+            x = gp;
+        }
+        x
+    }
+    for c in candidates {
+        let (a, b) = (
+            root(&mut parent, c.this),
+            root(&mut parent, n_this + c.last),
+        );
+        if a != b
+            && let Some(slot) = parent.get_mut(a)
+        {
+            *slot = b;
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, c) in candidates.iter().enumerate() {
+        let r = root(&mut parent, c.this);
+        groups.entry(r).or_default().push(k);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort_by_key(|g| g.first().copied());
+    let mut chosen = Vec::new();
+    for group in groups {
+        let mut rows: Vec<usize> = group
+            .iter()
+            .filter_map(|k| candidates.get(*k))
+            .map(|c| c.this)
+            .collect();
+        let mut cols: Vec<usize> = group
+            .iter()
+            .filter_map(|k| candidates.get(*k))
+            .map(|c| c.last)
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        cols.sort_unstable();
+        cols.dedup();
+        if group.len() == 1 {
+            chosen.extend(group);
+            continue;
+        }
+        if rows.len() * cols.len() > MAX_KM_CELLS {
+            chosen.extend(greedy(candidates, &group));
+            continue;
+        }
+        // kuhn_munkres wants no more rows than columns.
+        let transposed = rows.len() > cols.len();
+        let (r_ids, c_ids) = if transposed {
+            (&cols, &rows)
+        } else {
+            (&rows, &cols)
+        };
+        let mut m = Matrix::new(r_ids.len(), c_ids.len(), 0i64);
+        let mut cell: HashMap<(usize, usize), usize> = HashMap::new();
+        for k in &group {
+            let Some(c) = candidates.get(*k) else {
+                continue;
+            };
+            let (r, col) = if transposed {
+                (c.last, c.this)
+            } else {
+                (c.this, c.last)
+            };
+            let (Ok(ri), Ok(ci)) = (r_ids.binary_search(&r), c_ids.binary_search(&col)) else {
+                continue;
+            };
+            if let Some(v) = m.get_mut((ri, ci)) {
+                *v = (c.confidence * c.confidence * 1e6) as i64;
+            }
+            cell.insert((ri, ci), *k);
+        }
+        let (_, assignment) = kuhn_munkres(&m);
+        for (ri, ci) in assignment.into_iter().enumerate() {
+            if let Some(k) = cell.get(&(ri, ci)) {
+                chosen.push(*k);
+            }
+        }
+    }
+    chosen
+}
+
+/// Best first, one to one (for groups too large for the exact assignment).
+fn greedy(candidates: &[Pair], group: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = group.to_vec();
+    order.sort_by(|x, y| {
+        let (a, b) = (candidates.get(*x), candidates.get(*y));
+        b.map(|c| c.confidence)
+            .unwrap_or(0.0)
+            .total_cmp(&a.map(|c| c.confidence).unwrap_or(0.0))
+            .then(x.cmp(y))
+    });
+    let (mut used_this, mut used_last) = (HashSet::new(), HashSet::new());
+    order
+        .into_iter()
+        .filter(|k| {
+            candidates
+                .get(*k)
+                .is_some_and(|c| !used_this.contains(&c.this) && !used_last.contains(&c.last))
+                && candidates.get(*k).is_some_and(|c| {
+                    used_this.insert(c.this);
+                    used_last.insert(c.last);
+                    true
+                })
+        })
+        .collect()
+}
