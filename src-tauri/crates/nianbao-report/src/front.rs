@@ -11,13 +11,17 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::Chrome;
-use crate::model::Metadata;
+use crate::model::{MetaSource, Metadata};
 use crate::text::{squeeze, trim};
 
-/// How far into the text front matter may reach.
+/// How many non-empty lines front matter may span (a cover page of blank lines is not counted).
 const FRONT_LIMIT: usize = 40;
 /// How far from the end a signature block may start.
 const TRAILER_LIMIT: usize = 12;
+/// How many body paragraphs are read for the opening sentence (`2023年,示例区坚持…`).
+const OPENING_LIMIT: usize = 4;
+/// Chrome inside the body is only ever a short line.
+const BODY_CHROME_MAX: usize = 60;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{Han}]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
@@ -25,26 +29,85 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("static regex"));
+/// `2023年,` `2022年以来,` `2020年是…` `2022年西城区…` at the start of a paragraph.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})\s*年度?\s*(?:以来)?\s*[,，、]?\s*").expect("static regex")
+});
+/// `一、2016年法治政府建设基本情况`: the first part names the year.
+static FIRST_HEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^一\s*[、.．]\s*((?:19|20)\d{2})\s*年度?\s*(?:法治政府|依法行政|推进法治政府)")
+        .expect("static regex")
+});
+/// `现将2025年度法治政府建设情况报告如下`.
+static REPORT_AS_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"现将\s*((?:19|20)\d{2})\s*年度?[^。]{0,30}?(?:报告|汇报)如下")
+        .expect("static regex")
+});
+/// The subject of an opening sentence: a place, optionally with the organ (`嘉兴市司法局`,
+/// `云南省委`, `北京市`, `浦东新区`).
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^((?:19|20)\d{2})\s*年度?\s*(?:以来)?[,，、]\s*(?:(?P<gov>[\p{Han}]{2,12}?(?:人民政府|经开区|高新区|开发区|新区|管委会|自治州|自治县|市|县|区|州|盟|旗)))?",
+        r"^(?P<name>[\p{Han}]{1,14}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|新区|开发区|经开区|高新区|园区|省|市|县|区|州|盟|旗))(?P<org>人民政府|政府办公室|政府办公厅|政府办|司法局|司法厅|管理委员会|管委会|党委|委)?",
     )
     .expect("static regex")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$").expect("static regex")
 });
+/// A line that is only a date or a date and time (`2024年2月`, `2024-01-23`, `2023-01-20 22:34`).
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:19|20)\d{2}(?:\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$",
+    )
+    .expect("static regex")
+});
 static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
         .expect("static regex")
 });
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:中共)?[\p{Han}（）()·\s]{2,30}(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|司法局|区委|市委|县委|党委|党工委)$")
+    Regex::new(r"^(?:中共)?[\p{Han}（）()·\s]{2,30}(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|司法局|司法厅|区委|市委|县委|党委|党工委)$")
         .expect("static regex")
 });
 static GOV_BEFORE_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<gov>.{2,40}?)(?:关于|(?:19|20)\d{2}\s*年)").expect("static regex")
+    Regex::new(r"^(?P<gov>.{2,40}?)\s*(?:关于|(?:19|20)\d{2}\s*年)").expect("static regex")
 });
+/// The party committee of a joint title (`中共示例市委 `, `中共示例市委、`), dropped.
+static PARTY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^中共[\p{Han}]{2,16}?(?:委员会|党工委|委)[\s、,，]*").expect("static regex")
+});
+/// What an issuer's name ends with.
+const ISSUER_ENDS: [&str; 25] = [
+    "人民政府",
+    "政府办公室",
+    "政府办公厅",
+    "政府办",
+    "政府",
+    "司法局",
+    "司法厅",
+    "管理委员会",
+    "管委会",
+    "委员会",
+    "办公室",
+    "办公厅",
+    "自治区",
+    "自治州",
+    "自治县",
+    "新区",
+    "开发区",
+    "园区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "盟",
+    "旗",
+];
+/// Words that never stand in a place's name: the subject search ran into the sentence.
+const NOT_IN_NAME: [&str; 12] = [
+    "坚持", "深入", "全面", "认真", "贯彻", "学习", "以", "在", "法治", "建设", "推进", "领导",
+];
 
 /// What the edges of a text say: metadata and the body's line range.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,40 +120,65 @@ pub struct Front {
     pub body_end: usize,
 }
 
-/// Read the front matter and trailer of `lines`.
+/// Values read from portal chrome (label block, date lines).
+#[derive(Debug, Default)]
+struct Labels {
+    title: Option<String>,
+    date: Option<(usize, String)>,
+    issuer: Option<String>,
+    doc_number: Option<String>,
+}
+
+/// Read the front matter and trailer of `lines` (text converted for analysis: simplified
+/// characters, same lines).
 pub fn read(lines: &[String], chrome: &Chrome) -> Front {
     let mut meta = Metadata::default();
-    let mut chrome_title: Option<String> = None;
-    let mut chrome_date: Option<(usize, String)> = None;
-    let mut issuer: Option<String> = None;
+    let mut labels = Labels::default();
+    // Titles of the front, in order (a page may repeat the title with its issuer).
+    let mut titles: Vec<String> = Vec::new();
+    let mut issuer_line: Option<String> = None;
+    let mut front_date: Option<String> = None;
 
     let mut body_start = lines.len() + 1;
-    for (i, raw) in lines.iter().enumerate().take(FRONT_LIMIT) {
-        let line = trim(raw);
+    let mut seen = 0usize;
+    let mut i = 0usize;
+    while i < lines.len() && seen < FRONT_LIMIT {
+        let line = trim(&lines[i]);
         if line.is_empty() {
+            i += 1;
             continue;
         }
-        if is_chrome(line, chrome) {
-            read_chrome_values(
-                line,
-                chrome,
-                &mut chrome_title,
-                &mut chrome_date,
-                &mut issuer,
-                &mut meta,
-            );
+        seen += 1;
+        if is_front_chrome(line, chrome) {
+            read_chrome_values(line, chrome, &mut labels);
+            i += 1;
             continue;
         }
-        if meta.title.is_none() && looks_like_title(line) {
-            meta.title = Some(line.to_owned());
+        if let Some((title, next)) = title_at(lines, i, chrome) {
+            titles.push(title);
+            i = next;
+            continue;
+        }
+        if line.chars().count() <= 30 && ISSUER.is_match(line) {
+            issuer_line.get_or_insert_with(|| line.to_owned());
+            i += 1;
             continue;
         }
         if meta.addressee.is_none() && looks_like_addressee(line) {
             meta.addressee = Some(line.trim_end_matches([':', '：']).to_owned());
+            meta.sources.addressee = Some(MetaSource::Body);
+            i += 1;
             continue;
         }
         if meta.doc_number.is_none() && DOC_NUMBER.find(line).is_some_and(|m| m.as_str() == line) {
             meta.doc_number = Some(line.to_owned());
+            meta.sources.doc_number = Some(MetaSource::Title);
+            i += 1;
+            continue;
+        }
+        if DATE_ONLY.is_match(line) {
+            front_date.get_or_insert_with(|| line.to_owned());
+            i += 1;
             continue;
         }
         body_start = i + 1;
@@ -120,38 +208,185 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
         body_end = body_start.saturating_sub(1);
     }
 
-    if meta.title.is_none() {
-        meta.title = chrome_title;
+    // Title: the first title line of the front, else the label block's.
+    if let Some(t) = titles.first() {
+        meta.title = Some(t.clone());
+        meta.sources.title = Some(MetaSource::Title);
+    } else if let Some(t) = &labels.title {
+        meta.title = Some(t.clone());
+        meta.sources.title = Some(MetaSource::Label);
     }
-    let opening = (body_start <= body_end)
-        .then(|| lines.get(body_start - 1).map(|l| trim(l)))
-        .flatten()
-        .and_then(|l| OPENING.captures(l));
+    if meta.doc_number.is_none()
+        && let Some(d) = labels.doc_number.take()
+    {
+        meta.doc_number = Some(d);
+        meta.sources.doc_number = Some(MetaSource::Label);
+    }
 
-    meta.year = meta
-        .title
+    let opening = opening(lines, body_start, body_end);
+
+    // Year: the title's, else the label block's title, else the opening of the body.
+    let title_year = |t: &str| {
+        YEAR_IN_TITLE
+            .captures(t)
+            .and_then(|c| c[1].parse::<i32>().ok())
+    };
+    if let Some(y) = titles.iter().find_map(|t| title_year(t)) {
+        meta.year = Some(y);
+        meta.sources.year = Some(MetaSource::Title);
+    } else if let Some(y) = labels.title.as_deref().and_then(title_year) {
+        meta.year = Some(y);
+        meta.sources.year = Some(MetaSource::Label);
+    } else if let Some(y) = opening.year {
+        meta.year = Some(y);
+        meta.sources.year = Some(MetaSource::Body);
+    }
+
+    // Government: the signature, the title (or an issuer line of the title block), the opening
+    // sentence, the label block's issuer — never a guess.
+    let from_titles = titles
+        .iter()
+        .find_map(|t| government_in_title(t))
+        .or_else(|| issuer_line.as_deref().and_then(issuer_name));
+    let government = signature
         .as_deref()
-        .and_then(|t| YEAR_IN_TITLE.captures(t))
-        .and_then(|c| c[1].parse().ok())
-        .or_else(|| opening.as_ref().and_then(|c| c[1].parse().ok()));
-
-    meta.government = signature
-        .or_else(|| meta.title.as_deref().and_then(government_in_title))
+        .and_then(issuer_name)
+        .map(|g| (g, MetaSource::Signature))
+        .or_else(|| from_titles.map(|g| (g, MetaSource::Title)))
+        .or_else(|| opening.government.map(|g| (g, MetaSource::Body)))
         .or_else(|| {
-            opening
-                .as_ref()
-                .and_then(|c| c.name("gov"))
-                .map(|m| m.as_str().to_owned())
-                .filter(|g| !g.starts_with(['在', '我', '全', '本']))
+            labels
+                .title
+                .as_deref()
+                .and_then(government_in_title)
+                .or_else(|| labels.issuer.filter(|i| i.ends_with("人民政府")))
+                .map(|g| (g, MetaSource::Label))
+        });
+    if let Some((g, source)) = government {
+        meta.government = Some(g);
+        meta.sources.government = Some(source);
+    }
+    if let Some(d) = signed {
+        meta.date = Some(d);
+        meta.sources.date = Some(MetaSource::Signature);
+    } else if let Some((_, d)) = labels.date {
+        meta.date = Some(d);
+        meta.sources.date = Some(MetaSource::Label);
+    } else if let Some(d) = front_date {
+        meta.date = Some(d);
+        meta.sources.date = Some(MetaSource::Title);
+    }
+
+    meta.body_end = Some(body_end);
+    meta.chrome_lines = (body_start..=lines.len())
+        .filter(|&n| {
+            let line = trim(&lines[n - 1]);
+            !line.is_empty()
+                && if n > body_end {
+                    is_chrome(line, chrome)
+                } else {
+                    line.chars().count() <= BODY_CHROME_MAX && is_chrome(line, chrome)
+                }
         })
-        .or_else(|| issuer.filter(|i| i.ends_with("人民政府")));
-    meta.date = signed.or(chrome_date.map(|(_, d)| d));
+        .collect();
 
     Front {
         meta,
         body_start,
         body_end,
     }
+}
+
+/// Year and government stated by the first paragraphs of the body.
+#[derive(Debug, Default)]
+struct Opening {
+    year: Option<i32>,
+    government: Option<String>,
+}
+
+fn opening(lines: &[String], body_start: usize, body_end: usize) -> Opening {
+    let mut out = Opening::default();
+    let paragraphs = (body_start..=body_end)
+        .filter_map(|n| lines.get(n - 1))
+        .map(|l| trim(l))
+        .filter(|l| !l.is_empty())
+        .take(OPENING_LIMIT);
+    for p in paragraphs {
+        if let Some(c) = OPENING.captures(p) {
+            if out.year.is_none() {
+                out.year = c[1].parse().ok();
+            }
+            if out.government.is_none() {
+                out.government = subject(&p[c.get(0).map_or(0, |m| m.end())..]);
+            }
+        } else if out.year.is_none()
+            && let Some(c) = FIRST_HEADING_YEAR
+                .captures(p)
+                .or_else(|| REPORT_AS_FOLLOWS.captures(p))
+        {
+            out.year = c[1].parse().ok();
+        }
+        if out.year.is_some() && out.government.is_some() {
+            break;
+        }
+    }
+    out
+}
+
+/// The place (and organ) a sentence opens with, after `在…下,` clauses: `北京市坚持…` →
+/// `北京市`; `云南省委、省政府坚持…` → `云南省`; `嘉兴市司法局在…` → `嘉兴市司法局`. `None`
+/// for `市政府坚持…`, `园区坚持…`, `我市…`.
+fn subject(rest: &str) -> Option<String> {
+    let mut rest = rest;
+    // `在市委、市政府的坚强领导下,` (possibly several).
+    while let Some(after) = rest.strip_prefix('在') {
+        let end = after
+            .char_indices()
+            .take(60)
+            .find(|(_, c)| matches!(c, ',' | '，'))
+            .map(|(i, _)| i)?;
+        if !after[..end].ends_with('下') {
+            return None;
+        }
+        rest = after[end..].trim_start_matches([',', '，', ' ']);
+    }
+    let c = SUBJECT.captures(rest)?;
+    let mut name = c.name("name")?.as_str().to_owned();
+    let mut org = c.name("org").map(|m| m.as_str());
+    // `北京市东城区`: a place inside a place.
+    if org.is_none()
+        && let Some(inner) = SUBJECT.captures(&rest[name.len()..])
+        && let Some(n) = inner.name("name")
+        && n.as_str().chars().count() <= 8
+        && plain_name(n.as_str())
+    {
+        name.push_str(n.as_str());
+        org = inner.name("org").map(|m| m.as_str());
+    }
+    if !plain_name(&name) {
+        return None;
+    }
+    Some(match org {
+        Some(o) if !matches!(o, "委" | "党委") => format!("{name}{o}"),
+        _ => name,
+    })
+}
+
+/// A place name, not a generic self-reference or a run into the sentence.
+fn plain_name(name: &str) -> bool {
+    let generic = name.starts_with(['我', '本', '全', '各', '该', '市', '省', '区', '县', '园']);
+    name.chars().count() >= 2 && !generic && !NOT_IN_NAME.iter().any(|w| name.contains(w))
+}
+
+/// Portal chrome in the front matter: the lexicon's chrome, breadcrumbs, bullet widgets.
+fn is_front_chrome(line: &str, chrome: &Chrome) -> bool {
+    if is_chrome(line, chrome) {
+        return true;
+    }
+    let n = line.chars().count();
+    let breadcrumb = n <= 80 && !line.contains('。') && (line.contains('>') || line.contains('»'));
+    let widget = n <= 20 && line.starts_with(['•', '·', '●', '▪']);
+    breadcrumb || widget
 }
 
 fn is_chrome(line: &str, chrome: &Chrome) -> bool {
@@ -161,58 +396,124 @@ fn is_chrome(line: &str, chrome: &Chrome) -> bool {
             .line_starts
             .iter()
             .any(|s| squeezed.starts_with(&squeeze(s)))
+        || (line.chars().count() <= 120
+            && chrome
+                .line_contains
+                .iter()
+                .any(|s| line.contains(s.as_str())))
 }
 
-fn read_chrome_values(
-    line: &str,
-    chrome: &Chrome,
-    title: &mut Option<String>,
-    date: &mut Option<(usize, String)>,
-    issuer: &mut Option<String>,
-    meta: &mut Metadata,
-) {
+fn read_chrome_values(line: &str, chrome: &Chrome, labels: &mut Labels) {
     for key in &chrome.title_keys {
-        if title.is_none()
-            && let Some(v) = value_after(line, key)
+        if labels.title.is_none()
+            && let Some(v) = value_after(line, key, chrome)
             && looks_like_title(&v)
         {
-            *title = Some(v);
+            labels.title = Some(v);
         }
     }
     for key in &chrome.doc_number_keys {
-        if meta.doc_number.is_none()
-            && let Some(v) = value_after(line, key)
+        if labels.doc_number.is_none()
+            && let Some(v) = value_after(line, key, chrome)
             && let Some(m) = DOC_NUMBER.find(&v)
         {
-            meta.doc_number = Some(m.as_str().to_owned());
+            labels.doc_number = Some(m.as_str().to_owned());
         }
     }
     for key in &chrome.issuer_keys {
-        if issuer.is_none()
-            && let Some(v) = value_after(line, key)
+        if labels.issuer.is_none()
+            && let Some(v) = value_after(line, key, chrome)
         {
-            *issuer = Some(v);
+            labels.issuer = Some(v);
         }
     }
     for (rank, key) in chrome.date_keys.iter().enumerate() {
-        if let Some(v) = value_after(line, key)
+        if let Some(v) = value_after(line, key, chrome)
             && let Some(m) = DATE_VALUE.find(&v)
-            && date.as_ref().is_none_or(|(r, _)| rank < *r)
+            && labels.date.as_ref().is_none_or(|(r, _)| rank < *r)
         {
-            *date = Some((rank, m.as_str().to_owned()));
+            labels.date = Some((rank, m.as_str().to_owned()));
         }
     }
 }
 
-/// The value after `key` and an optional colon, up to the next space.
-fn value_after(line: &str, key: &str) -> Option<String> {
+/// The value after `key` and an optional colon or `|`, up to the next space, tab or `|`.
+fn value_after(line: &str, key: &str, chrome: &Chrome) -> Option<String> {
     let at = line.find(key)?;
-    let rest = line[at + key.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let rest = line[at + key.len()..]
+        .trim_start_matches([':', '：', ' ', '\u{3000}', '\u{a0}', '\t', '|', '｜']);
     let value: String = rest
         .chars()
-        .take_while(|c| !(c.is_whitespace() || *c == '\u{3000}'))
+        .take_while(|c| !(c.is_whitespace() || matches!(c, '\u{3000}' | '|' | '｜')))
         .collect();
-    (!value.is_empty()).then_some(value)
+    // The next key of a row without a value (`索引号 发布机构 区政府`) is not a value.
+    let is_key = chrome_key(&value, chrome);
+    (!value.is_empty() && !is_key).then_some(value)
+}
+
+fn chrome_key(value: &str, c: &Chrome) -> bool {
+    c.title_keys
+        .iter()
+        .chain(&c.doc_number_keys)
+        .chain(&c.issuer_keys)
+        .chain(&c.date_keys)
+        .chain(&c.line_starts)
+        .any(|k| value.starts_with(k.as_str()))
+}
+
+/// A title at line `i` (0-based), alone or broken over up to four short lines (`关于` / `2018` /
+/// `年…的报告`, `示例区人民政府` / `关于2024年…的报告`): the title and the index after it.
+fn title_at(lines: &[String], i: usize, chrome: &Chrome) -> Option<(String, usize)> {
+    let first = trim(&lines[i]);
+    if crate::outline::heading(first).is_some() {
+        return None;
+    }
+    if looks_like_title(first) {
+        return Some((strip_watermark(first).to_owned(), i + 1));
+    }
+    let short = |l: &str| {
+        l.chars().count() <= 40
+            && !l.contains(['。', '，', ',', '：', ':', '；'])
+            && crate::outline::heading(l).is_none()
+    };
+    if !short(first) {
+        return None;
+    }
+    let mut joined = first.to_owned();
+    let mut j = i + 1;
+    let mut parts = 1;
+    while j < lines.len() && parts < 4 {
+        let next = trim(&lines[j]);
+        j += 1;
+        if next.is_empty() {
+            continue;
+        }
+        if !short(next) || is_front_chrome(next, chrome) {
+            return None;
+        }
+        joined.push_str(next);
+        parts += 1;
+        if looks_like_title(&joined) {
+            return Some((joined, j));
+        }
+    }
+    None
+}
+
+/// A title glued behind a site's name on one line (`示例市政府网示例市2019年…报告`): the title
+/// from the place on. Only a site word (网站, 门户, 网 …) right before a place and a year cuts.
+fn strip_watermark(line: &str) -> &str {
+    static SITE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^.{1,20}?(?:门户网站|网站|官网|门户|网)[\s:：|]*").expect("static regex")
+    });
+    if let Some(m) = SITE.find(line) {
+        let rest = &line[m.end()..];
+        let placed = SUBJECT.is_match(rest) || PARTY_FIRST.is_match(rest);
+        if placed && looks_like_title(rest) && YEAR_IN_TITLE.is_match(rest) {
+            return rest;
+        }
+    }
+    line
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -220,6 +521,7 @@ fn looks_like_title(line: &str) -> bool {
     (6..=70).contains(&n)
         && !line.contains('。')
         && !line.contains(['>', '»'])
+        && !line.starts_with("现将")
         && ["报告", "综述", "总结", "情况"]
             .iter()
             .any(|w| line.ends_with(w))
@@ -250,7 +552,8 @@ fn looks_like_addressee(line: &str) -> bool {
         .any(|w| line.contains(w))
 }
 
-/// `江山市人民政府2020年…` → `江山市人民政府`; `中共X区委 X区人民政府关于…` → `X区人民政府`.
+/// `江山市人民政府2020年…` → `江山市人民政府`; `中共X区委 X区人民政府关于…` → `X区人民政府`;
+/// `关于2025年…` and `区政府办2025年…` (no place) → `None`.
 fn government_in_title(title: &str) -> Option<String> {
     if title.starts_with("关于") {
         return None;
@@ -262,7 +565,26 @@ fn government_in_title(title: &str) -> Option<String> {
         .find(|p| p.contains("政府"))
         .unwrap_or(gov)
         .trim();
-    (gov.chars().count() >= 2).then(|| gov.to_owned())
+    issuer_name(gov)
+}
+
+/// An issuer's name as a government: the party committee of a joint name dropped, and only a
+/// name with a place (`区政府办`, `市政府` name none).
+fn issuer_name(name: &str) -> Option<String> {
+    let name = squeeze(name);
+    let name = PARTY_FIRST.replace(&name, "");
+    let name = name.trim_matches(['、', ',', '，']);
+    let suffix = ISSUER_ENDS.iter().find(|s| name.ends_with(*s))?;
+    let core = &name[..name.len() - suffix.len()];
+    let core = ["人民政府", "政府"]
+        .iter()
+        .find_map(|s| core.strip_suffix(s))
+        .unwrap_or(core);
+    let generic = core.chars().count() < 2 && !matches!(*suffix, "省" | "市" | "县" | "区")
+        || core.is_empty()
+        || core.starts_with(['我', '本', '全', '各', '该'])
+        || matches!(core, "市" | "区" | "县" | "省" | "州" | "园");
+    (!generic && name.chars().count() >= 2).then(|| name.to_owned())
 }
 
 #[cfg(test)]
@@ -322,6 +644,200 @@ mod tests {
         let f = front("关于2024年度法治政府建设情况的报告\n正文。");
         assert_eq!(f.meta.year, Some(2024));
         assert_eq!(f.meta.government, None, "no issuer in a bare 关于 title");
+    }
+
+    fn gov_year(text: &str) -> (Option<String>, Option<i32>, Option<MetaSource>) {
+        let f = front(text);
+        (f.meta.government, f.meta.year, f.meta.sources.government)
+    }
+
+    #[test]
+    fn title_after_breadcrumbs_counters_widgets_and_a_footer_first() {
+        let f = front(
+            "Copyright © 2020 示例市司法局 示ICP备0000000号 网站标识码:0000000000\n\
+             当前位置:首页 > 政务公开 > 法治政府建设\n\
+             示例市人民政府关于2023年度法治政府建设情况的报告\n\
+             一图读懂:https://example.invalid/a.html\n\
+               • 听全文\n  • 2024-01-23\n  • 来源:示例市司法局\n  • 分享到\n  • -\n\
+             日期:2024-01-23 10:42    来源:示例市人民政府\n分享:\n字号:        \n\
+             2023年,示例市坚持依法行政。\n一、主要工作",
+        );
+        assert_eq!(
+            f.meta.title.as_deref(),
+            Some("示例市人民政府关于2023年度法治政府建设情况的报告")
+        );
+        assert_eq!(f.meta.government.as_deref(), Some("示例市人民政府"));
+        assert_eq!(f.meta.sources.government, Some(MetaSource::Title));
+        assert_eq!(f.meta.year, Some(2023));
+        assert_eq!(
+            f.body_start, 13,
+            "the opening paragraph is the first body line"
+        );
+    }
+
+    #[test]
+    fn index_blocks_also_pipe_separated_are_labels() {
+        let f = front(
+            "示例区人民政府2024年度法治政府建设情况报告\n\
+             索引号 | 发布机构 | 区政府 | |\n\
+             文件编号 | 示府〔2025〕7号 | 发布时间 | 2025-02-27 |\n\
+             2024年,示例区坚持依法行政。",
+        );
+        assert_eq!(f.body_start, 4);
+        assert_eq!(f.meta.doc_number.as_deref(), Some("示府〔2025〕7号"));
+        assert_eq!(f.meta.sources.doc_number, Some(MetaSource::Label));
+        assert_eq!(f.meta.government.as_deref(), Some("示例区人民政府"));
+    }
+
+    #[test]
+    fn titles_broken_over_lines_are_joined() {
+        let f = front("关于\n2018\n年示例县法治政府建设情况的报告\n\n2018年,我县推进依法行政。");
+        assert_eq!(
+            f.meta.title.as_deref(),
+            Some("关于2018年示例县法治政府建设情况的报告")
+        );
+        assert_eq!(f.meta.year, Some(2018));
+        assert_eq!(f.body_start, 5);
+        let (g, y, src) = gov_year(
+            "示例区人民政府\n关于2024年法治政府建设情况的报告\n区人大常委会:\n2024年,区政府推进依法行政。",
+        );
+        assert_eq!(
+            (g.as_deref(), y, src),
+            (Some("示例区人民政府"), Some(2024), Some(MetaSource::Title)),
+            "the issuer on its own line above a place-less title"
+        );
+    }
+
+    #[test]
+    fn a_title_behind_a_site_watermark_is_cut_from_it() {
+        let f =
+            front("示例市政府网示例市2019年法治政府建设年度情况报告\n2019年,我市推进依法行政。");
+        assert_eq!(
+            f.meta.title.as_deref(),
+            Some("示例市2019年法治政府建设年度情况报告")
+        );
+        assert_eq!(f.meta.government.as_deref(), Some("示例市"));
+    }
+
+    #[test]
+    fn joint_titles_name_the_government_with_or_without_a_space() {
+        for t in [
+            "中共示例市委示例市人民政府关于2023年度法治政府建设工作情况的报告",
+            "中共示例市委、示例市人民政府关于2023年度法治政府建设工作情况的报告",
+        ] {
+            let (g, y, _) = gov_year(&format!("{t}\n2023年,全市推进依法行政。"));
+            assert_eq!(
+                (g.as_deref(), y),
+                (Some("示例市人民政府"), Some(2023)),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn department_reports_name_the_department() {
+        let (g, y, _) = gov_year(
+            "首页\n示例市司法局2022年度法治政府建设工作情况的报告\n2022年,示例市司法局推进依法行政。",
+        );
+        assert_eq!((g.as_deref(), y), (Some("示例市司法局"), Some(2022)));
+        let (g, y, src) = gov_year("2022年,示例市司法局在市委、市政府的正确领导下,推进依法行政。");
+        assert_eq!(
+            (g.as_deref(), y, src),
+            (Some("示例市司法局"), Some(2022), Some(MetaSource::Body))
+        );
+        let (g, _, _) = gov_year("区政府办2025年度法治政府建设工作报告\n一、主要工作");
+        assert_eq!(g, None, "区政府办 names no place");
+    }
+
+    #[test]
+    fn without_a_title_the_opening_sentence_names_government_and_year() {
+        let cases = [
+            ("2023年,示例区坚持依法行政。", Some("示例区"), 2023),
+            ("2022年示例区坚持依法行政。", Some("示例区"), 2022),
+            (
+                "2022年以来,示例区法治政府建设全面推进。",
+                Some("示例区"),
+                2022,
+            ),
+            (
+                "2024年,示例省委、省政府坚持依法行政。",
+                Some("示例省"),
+                2024,
+            ),
+            (
+                "2023年,在省委、省政府的坚强领导下,示例市委、市政府坚持依法行政。",
+                Some("示例市"),
+                2023,
+            ),
+            (
+                "2023年,示例市示例区坚持依法行政。",
+                Some("示例市示例区"),
+                2023,
+            ),
+            ("2023年,在市委的领导下,区政府坚持依法行政。", None, 2023),
+            ("2023年,园区坚持依法行政。", None, 2023),
+            ("2020年是收官之年,市政府坚持依法行政。", None, 2020),
+            ("区委、区政府:\n2025年是规划的收官之年。", None, 2025),
+            (
+                "现将2025年度法治政府建设情况报告如下。\n一、主要举措",
+                None,
+                2025,
+            ),
+            (
+                "一、2016年法治政府建设基本情况\n(一)加强组织领导",
+                None,
+                2016,
+            ),
+        ];
+        for (text, gov, year) in cases {
+            let f = front(text);
+            assert_eq!(f.meta.government.as_deref(), gov, "{text}");
+            assert_eq!(f.meta.year, Some(year), "{text}");
+            assert_eq!(f.meta.sources.year, Some(MetaSource::Body), "{text}");
+            assert_eq!(f.meta.title, None, "a heading is no title: {text}");
+        }
+    }
+
+    #[test]
+    fn the_portal_label_block_gives_title_number_issuer_and_date() {
+        let f = front(
+            "信息名称:示例县2023年法治政府建设年度报告\n\
+             文号:示政〔2024〕5号\n发布机构:示例县人民政府\n成文日期:2024-02-01\n\
+             一、主要工作\n推进依法行政。",
+        );
+        let m = &f.meta;
+        assert_eq!(m.title.as_deref(), Some("示例县2023年法治政府建设年度报告"));
+        assert_eq!(m.doc_number.as_deref(), Some("示政〔2024〕5号"));
+        assert_eq!(m.government.as_deref(), Some("示例县"));
+        assert_eq!(m.date.as_deref(), Some("2024-02-01"));
+        assert_eq!(m.year, Some(2023));
+        for s in [
+            m.sources.title,
+            m.sources.doc_number,
+            m.sources.government,
+            m.sources.year,
+            m.sources.date,
+        ] {
+            assert_eq!(s, Some(MetaSource::Label));
+        }
+        assert_eq!(f.body_start, 5, "a label line is never a heading");
+    }
+
+    #[test]
+    fn chrome_inside_and_after_the_body_is_listed() {
+        let f = front(
+            "示例市2023年法治政府建设情况报告\n2023年,示例市推进依法行政。\n分享到\n一、工作\n完成。\n扫一扫在手机打开当前页",
+        );
+        assert_eq!(f.meta.chrome_lines, [3, 6]);
+        assert_eq!(f.meta.body_end, Some(5));
+    }
+
+    #[test]
+    fn nothing_stated_means_nothing_set() {
+        let f = front("一、主要工作\n推进依法行政。");
+        assert_eq!(f.meta.government, None);
+        assert_eq!(f.meta.year, None);
+        assert_eq!(f.meta.sources, crate::model::MetaSources::default());
     }
 
     #[test]

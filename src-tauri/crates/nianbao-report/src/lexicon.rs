@@ -24,6 +24,10 @@ pub struct Chrome {
     pub doc_number_keys: Vec<String>,
     pub issuer_keys: Vec<String>,
     pub date_keys: Vec<String>,
+    /// A short line (at most 120 characters) containing one of these is chrome wherever it
+    /// sits (`Copyright`, `ICP备`, `网站标识码`).
+    #[serde(default)]
+    pub line_contains: Vec<String>,
 }
 
 /// Keywords of one section kind (data/sections.toml).

@@ -5,6 +5,7 @@
 //! Parsing never fails: a text that is not a report yields a `Report` with little in it. It
 //! must stay fast (design.md: import + parse of 30,000 characters ≤ 5 ms with jieba loaded).
 
+pub mod convert;
 pub mod error;
 pub mod figures;
 pub mod front;
@@ -19,7 +20,7 @@ mod text;
 
 pub use error::ReportError;
 pub use lexicon::Lexicon;
-pub use model::{Figure, Metadata, Report, Section, SectionKind};
+pub use model::{Figure, MetaSource, MetaSources, Metadata, Report, Section, SectionKind};
 
 use std::sync::OnceLock;
 
@@ -105,17 +106,32 @@ impl ReportParser {
 
     fn parse_with_hints(&self, text: &str, hints: &[(usize, u8)]) -> Report {
         let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        let front = front::read(&lines, &self.lexicon.chrome);
+        // Traditional characters are read as simplified ones (same byte layout, see `convert`);
+        // the report keeps and shows the text as written.
+        let converted = convert::analysis_lines(&lines);
+        let analysis: &[String] = converted.as_deref().unwrap_or(&lines);
+        let mut front = front::read(analysis, &self.lexicon.chrome);
         let entries = outline::entries(
-            &lines,
+            analysis,
             front.body_start,
             front.body_end,
             &self.lexicon.headless,
             hints,
             |h| self.scorer.heading_kind(h),
         );
-        let mut sections = outline::nest(&entries, &lines, front.body_end);
-        kinds::classify(&mut sections, &lines, &self.scorer);
+        let mut sections = outline::nest(&entries, analysis, front.body_end);
+        kinds::classify(&mut sections, analysis, &self.scorer);
+        if converted.is_some() {
+            restore_headings(&mut sections, analysis, &lines);
+            if let Some(title) = front.meta.title.as_mut()
+                && let Some(written) = analysis
+                    .iter()
+                    .zip(&lines)
+                    .find_map(|(a, o)| convert::as_written(title, a, o))
+            {
+                *title = written;
+            }
+        }
         let mut report = Report {
             meta: front.meta,
             lines,
@@ -123,14 +139,25 @@ impl ReportParser {
             sections,
             figures: Vec::new(),
         };
-        report.figures = self.figures(&report, front.body_end);
+        report.figures = self.figures(&report, converted.as_deref(), front.body_end);
         report
     }
 
-    fn figures(&self, report: &Report, body_end: usize) -> Vec<Figure> {
+    /// Figures of the body read in the analysis text (`converted`, else the text itself); `raw`
+    /// and `excerpt` as written.
+    fn figures(
+        &self,
+        report: &Report,
+        converted: Option<&[String]>,
+        body_end: usize,
+    ) -> Vec<Figure> {
         let mut out = Vec::new();
         for n in report.body_start..=body_end {
-            let line = report.line(n);
+            if report.meta.chrome_lines.contains(&n) {
+                continue;
+            }
+            let written = report.line(n);
+            let line = converted.map_or(written, |c| c.get(n - 1).map_or("", String::as_str));
             let skip = outline::heading(line).map_or(0, |h| h.prefix_len);
             let section = report.kind_at(n);
             for (offset, part) in text::chunks(line, LINE_CHUNK) {
@@ -138,6 +165,11 @@ impl ReportParser {
                 if found.is_empty() {
                     continue;
                 }
+                let as_written = |from: usize, to: usize| {
+                    written
+                        .get(offset + from..offset + to)
+                        .unwrap_or(&part[from..to])
+                };
                 let names = self.namer.name_line(part, &found);
                 for (f, metric) in found.into_iter().zip(names) {
                     out.push(Figure {
@@ -145,17 +177,30 @@ impl ReportParser {
                         value: f.value,
                         unit: f.unit,
                         approx: f.approx,
-                        raw: part[f.start..f.end].to_owned(),
+                        raw: as_written(f.start, f.end).to_owned(),
                         line: n,
                         start: offset + f.start,
                         end: offset + f.end,
-                        excerpt: text::trim(&part[f.clause.0..f.clause.1]).to_owned(),
+                        excerpt: text::trim(as_written(f.clause.0, f.clause.1)).to_owned(),
                         section,
+                        change: f.change,
                     });
                 }
             }
         }
         out
+    }
+}
+
+/// Headings read in the converted text, shown as written.
+fn restore_headings(sections: &mut [Section], analysis: &[String], original: &[String]) {
+    for s in sections {
+        if let (Some(a), Some(o)) = (analysis.get(s.line - 1), original.get(s.line - 1))
+            && let Some(h) = convert::as_written(&s.heading, a, o)
+        {
+            s.heading = h;
+        }
+        restore_headings(&mut s.children, analysis, original);
     }
 }
 
@@ -201,14 +246,15 @@ impl Report {
             .unwrap_or(SectionKind::Other)
     }
 
-    /// Body paragraphs: `(1-based line, text)` for every non-empty line from `body_start` on.
+    /// Body paragraphs: `(1-based line, text)` for every non-empty line from `body_start` on,
+    /// except portal chrome ([`Metadata::chrome_lines`]): checks never quote the page's chrome.
     pub fn paragraphs(&self) -> impl Iterator<Item = (usize, &str)> {
         self.lines
             .iter()
             .enumerate()
             .skip(self.body_start.saturating_sub(1))
             .map(|(i, l)| (i + 1, l.trim()))
-            .filter(|(_, l)| !l.is_empty())
+            .filter(|(n, l)| !l.is_empty() && !self.meta.chrome_lines.contains(n))
     }
 }
 

@@ -111,6 +111,44 @@ pub struct Metadata {
     pub addressee: Option<String>,
     /// Signing or publication date as written (`2018年1月18日`, `2018-01-18`).
     pub date: Option<String>,
+    /// Where each field above was read; a field nobody states is `None` here too (the app asks
+    /// the drafter instead of guessing).
+    #[serde(default)]
+    pub sources: MetaSources,
+    /// 1-based last line of the report's own text (before the signature, date and trailing portal
+    /// chrome); `None` in reports stored before it was recorded (then the text runs to the end).
+    #[serde(default)]
+    pub body_end: Option<usize>,
+    /// 1-based lines inside the body that are portal chrome or cover-page leftovers (`2024年2月`
+    /// alone, 分享/字号 widgets), never report text; checks skip them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chrome_lines: Vec<usize>,
+}
+
+/// Where a metadata field was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaSource {
+    /// The report's title line (or lines).
+    Title,
+    /// The portal's label block (信息名称/文号/发布机构/成文日期 …) or page chrome.
+    Label,
+    /// The addressee, the opening sentence or the first heading of the body.
+    Body,
+    /// The signature and date at the end.
+    Signature,
+}
+
+/// The source of each [`Metadata`] field.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetaSources {
+    pub title: Option<MetaSource>,
+    pub government: Option<MetaSource>,
+    pub year: Option<MetaSource>,
+    pub doc_number: Option<MetaSource>,
+    pub addressee: Option<MetaSource>,
+    pub date: Option<MetaSource>,
 }
 
 /// One heading of the outline and everything under it.
@@ -155,6 +193,10 @@ pub struct Figure {
     pub excerpt: String,
     /// The kind of the innermost classified section the figure is in.
     pub section: SectionKind,
+    /// A stated change against another figure or last year (`同比增长12.5%`, `提高2个百分点`,
+    /// `比上年增加15件`), never a level of its metric. Absent from JSON when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub change: bool,
 }
 
 /// A parsed report. Built by [`crate::parse`]; cheap to clone and to serialize.
