@@ -74,6 +74,8 @@ pub(crate) fn report_figures(conn: &rusqlite::Connection, report_id: i64) -> Res
             end: size(r.get(7)?),
             excerpt: r.get(8)?,
             section: SectionKind::from_key(&r.get::<_, String>(9)?).unwrap_or(SectionKind::Other),
+            // Not stored (no column yet): a figure read back is taken as a level.
+            change: false,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

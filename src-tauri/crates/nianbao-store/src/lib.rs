@@ -169,7 +169,10 @@ impl Store {
         }
     }
 
-    fn open_read_only(path: &Path) -> Result<Store> {
+    /// Open an existing library without writing anything to it (what [`Store::open`] does by
+    /// itself when the file is not writable): lists, reports and search work; every write fails
+    /// with [`StoreError::ReadOnly`].
+    pub fn open_read_only(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;

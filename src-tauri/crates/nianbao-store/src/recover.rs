@@ -97,9 +97,28 @@ pub(crate) fn salvage(path: &Path, reason: &str) -> Result<Damage> {
         }
     }
     let store = Store::open_file(path)?;
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if let Ok(old) = Connection::open_with_flags(&kept, flags) {
-        copy_tables(&old, &store)?;
+    // Read from a scratch copy: opening the kept file itself could change it (SQLite folds in a
+    // write-ahead log when it opens), and a read-only open of a WAL library needs its index.
+    let scratch = sidecar(&kept, ".reading");
+    let copied = std::fs::copy(&kept, &scratch).is_ok()
+        && (!sidecar(&kept, "-wal").exists()
+            || std::fs::copy(sidecar(&kept, "-wal"), sidecar(&scratch, "-wal")).is_ok());
+    if copied
+        && let Ok(old) = Connection::open_with_flags(
+            &scratch,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    {
+        let _ = old.busy_timeout(std::time::Duration::from_secs(1));
+        // Lets SQLite read a file shorter than its header says (it refuses otherwise); nothing
+        // is written through this connection.
+        let _ = old.pragma_update(None, "writable_schema", "ON");
+        let result = copy_tables(&old, &store);
+        drop(old);
+        remove_scratch(&scratch);
+        result?;
+    } else {
+        remove_scratch(&scratch);
     }
     let count = |table: &str| -> Result<usize> {
         let n: i64 = store
@@ -116,6 +135,13 @@ pub(crate) fn salvage(path: &Path, reason: &str) -> Result<Damage> {
         versions: count("draft_versions")?,
         latest_backup: list_backups(path).ok().and_then(|b| b.into_iter().next()),
     })
+}
+
+/// Remove the scratch copy read from (ours alone: the kept file is never touched).
+fn remove_scratch(scratch: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(sidecar(scratch, suffix));
+    }
 }
 
 /// `library.sqlite3.damaged-20261205-164901` (a number added if that exists).

@@ -230,3 +230,31 @@ fn odd_queries_never_fail() {
         );
     }
 }
+
+#[test]
+fn a_search_says_when_the_limit_cut_hits_off() {
+    let store = Store::open_in_memory().expect("open");
+    for year in 2015..2025 {
+        let report = common::shili_report("示例市", year, 196);
+        let source = common::source_for(&report.lines.join("\n"), &format!("{year}.txt"));
+        store.add_report(&source, &report).expect("add");
+    }
+    let few = SearchFilters {
+        limit: 5,
+        ..SearchFilters::default()
+    };
+    let page = store.search_page("行政复议", &few).expect("search");
+    assert_eq!(page.hits.len(), 5);
+    assert!(page.more, "ten reports match: more than 5");
+    let all = SearchFilters {
+        limit: 1000,
+        ..SearchFilters::default()
+    };
+    let page = store.search_page("行政复议", &all).expect("search");
+    assert!(!page.more, "{} hits, all shown", page.hits.len());
+    assert_eq!(
+        store.search("行政复议", &few).expect("search").len(),
+        5,
+        "search keeps its answer"
+    );
+}

@@ -59,6 +59,7 @@ pub fn shili_report(government: &str, year: i32, accepted: u32) -> Report {
         end: start + raw.len(),
         excerpt: format!("受理{raw}"),
         section: SectionKind::Disputes,
+        change: false,
     }];
     report
 }
