@@ -553,6 +553,7 @@ mod tests {
             end: 0,
             excerpt: excerpt.into(),
             section,
+            change: false,
         }
     }
 

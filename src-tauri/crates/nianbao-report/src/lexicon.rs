@@ -76,6 +76,21 @@ pub struct Metrics {
     /// `[word, action]`: a percentage after `word` is a change of the previous figure.
     #[serde(default)]
     pub growth_words: Vec<[String; 2]>,
+    /// Units a figure may take with 大 before them (`3大类`).
+    #[serde(default)]
+    pub big_units: Vec<String>,
+    /// Words before `五个…` that make it a count (成立五个专项小组), and the nouns after it that
+    /// make it a name (三个阶段).
+    #[serde(default)]
+    pub counted_by: Vec<String>,
+    #[serde(default)]
+    pub numeral_names: Vec<String>,
+    /// Words of a change (`同比增长`, `提高`) and of its basis (`同比`, `比上年`): a figure after
+    /// them states a change, not a level.
+    #[serde(default)]
+    pub change_words: Vec<String>,
+    #[serde(default)]
+    pub change_basis: Vec<String>,
     #[serde(rename = "family")]
     pub families: Vec<Family>,
 }

@@ -1,6 +1,8 @@
 //! Small text helpers shared by the parsing modules: trimming the spaces web copies carry,
 //! clause and sentence boundaries. Pure functions over `&str`; no allocation unless returned.
 
+use crate::clause::{self, Level};
+
 /// Trim ASCII and full-width spaces (U+3000) and no-break spaces from both ends.
 pub fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
@@ -13,62 +15,15 @@ pub fn squeeze(s: &str) -> String {
         .collect()
 }
 
-/// Ends a clause: the span a figure's excerpt and its action words are looked for in.
-pub fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，' | ',' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?'
-    )
-}
-
-/// Ends a sentence: the span a metric family carries over in.
-pub fn is_sentence_break(c: char) -> bool {
-    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
-}
-
-/// Byte range of the clause around `start..end` in `line`. A comma between two digits
-/// (`1,234`) does not break a clause.
+/// Byte range of the clause around `start..end` in `line` ([`crate::clause`], clause level: a
+/// comma between two digits (`1,234`) does not break a clause).
 pub fn clause_bounds(line: &str, start: usize, end: usize) -> (usize, usize) {
-    bounds(line, start, end, is_clause_break)
+    clause::bounds(line, start, end, Level::Clause)
 }
 
 /// Byte range of the sentence around `start..end` in `line`.
 pub fn sentence_bounds(line: &str, start: usize, end: usize) -> (usize, usize) {
-    bounds(line, start, end, is_sentence_break)
-}
-
-/// How far (in characters) a clause or sentence is looked for on each side of a figure. Real
-/// sentences are shorter; a line without punctuation (pasted tables, hostile input) is cut here so
-/// that finding every figure's clause stays linear in the line's length.
-const MAX_REACH: usize = 400;
-
-fn bounds(line: &str, start: usize, end: usize, is_break: fn(char) -> bool) -> (usize, usize) {
-    let bytes = line.as_bytes();
-    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut from = 0;
-    for (n, (i, c)) in line[..start].char_indices().rev().enumerate() {
-        if n == MAX_REACH {
-            from = i + c.len_utf8();
-            break;
-        }
-        if is_break(c) && !(c == ',' && i > 0 && digit_at(i - 1) && digit_at(i + 1)) {
-            from = i + c.len_utf8();
-            break;
-        }
-    }
-    let mut to = line.len();
-    for (n, (i, c)) in line[end..].char_indices().enumerate() {
-        let i = i + end;
-        if n == MAX_REACH {
-            to = i;
-            break;
-        }
-        if is_break(c) && !(c == ',' && i > 0 && digit_at(i - 1) && digit_at(i + 1)) {
-            to = i;
-            break;
-        }
-    }
-    (from, to)
+    clause::bounds(line, start, end, Level::Sentence)
 }
 
 /// Byte ranges of quoted spans (“…”, "…", 《…》, ‘…’, 「…」) in a line: numbers inside are
@@ -201,7 +156,10 @@ mod chunk_tests {
         let line = format!("{}受理5件{}", "字".repeat(1000), "字".repeat(1000));
         let start = line.find("受理").unwrap_or_default();
         let (from, to) = clause_bounds(&line, start, start + "受理5件".len());
-        assert_eq!(line[from..start].chars().count(), MAX_REACH);
-        assert_eq!(line[start + "受理5件".len()..to].chars().count(), MAX_REACH);
+        assert_eq!(line[from..start].chars().count(), clause::MAX_REACH);
+        assert_eq!(
+            line[start + "受理5件".len()..to].chars().count(),
+            clause::MAX_REACH
+        );
     }
 }

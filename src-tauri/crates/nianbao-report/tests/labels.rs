@@ -92,3 +92,29 @@ fn figure_extraction_meets_recall_and_precision_on_labelled_reports() {
     assert!(recall >= 0.95, "recall {recall:.3} is below 95%");
     assert!(precision >= 0.97, "precision {precision:.3} is below 97%");
 }
+
+/// What each figure of a report is named: `L<line> <figure as written> → <metric>` (a change
+/// marked `Δ`). Names and figures are labels, not text; the snapshot diff is the review of every
+/// naming change.
+fn metric_names(report: &nianbao_report::Report) -> Vec<String> {
+    report
+        .figures
+        .iter()
+        .map(|f| {
+            let mark = if f.change { " Δ" } else { "" };
+            format!("L{} {} → {}{mark}", f.line, f.raw, f.metric)
+        })
+        .collect()
+}
+
+#[test]
+fn metric_names_of_the_corpus() {
+    if !common::corpus_present() {
+        return;
+    }
+    for file in LABELLED {
+        let report = nianbao_report::parse_text(&common::corpus_text(file));
+        let name = format!("metric_names__{}", &file[..3]);
+        insta::assert_yaml_snapshot!(name, metric_names(&report));
+    }
+}

@@ -139,6 +139,7 @@ mod tests {
             end: 0,
             excerpt: excerpt.into(),
             section: SectionKind::Other,
+            change: false,
         }
     }
 
