@@ -18,6 +18,17 @@ pub enum DraftError {
     #[error("年度无效 (invalid year) {0}：应在 1949 到 2100 之间")]
     InvalidYear(i32),
     #[error(
+        "未知的导出版本 (unknown export version) “{0}”：请用 submit（报送版）或 public（公开版）"
+    )]
+    UnknownVersion(String),
+    #[error("{version}还缺：{missing} (the {version} needs these parts)")]
+    DeliveryIncomplete {
+        version: &'static str,
+        missing: String,
+    },
+    #[error("公开版不能留有待填标记，还有 {count} 处：{list} (fill-in marks left)")]
+    MarksLeft { count: usize, list: String },
+    #[error(
         "起草年度 {year} 须晚于上年报告的年度 {last} (the draft year must come after last year's report)"
     )]
     YearNotAfter { year: i32, last: i32 },
@@ -34,6 +45,9 @@ impl DraftError {
             DraftError::Docx(_) => "draft.docx",
             DraftError::InvalidYear(_) => "draft.invalid_year",
             DraftError::YearNotAfter { .. } => "draft.year_not_after",
+            DraftError::UnknownVersion(_) => "draft.unknown_version",
+            DraftError::DeliveryIncomplete { .. } => "draft.delivery_incomplete",
+            DraftError::MarksLeft { .. } => "draft.marks_left",
         }
     }
 }

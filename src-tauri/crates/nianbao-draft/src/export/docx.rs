@@ -6,8 +6,9 @@
 //! Fill-in marks are highlighted yellow. It lays out blocks; it never edits the text.
 
 use docx_rs::{
-    AlignmentType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
-    LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType,
+    AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, Run, RunFonts, SpecialIndentType,
 };
 
 use crate::error::DraftError;
@@ -46,6 +47,19 @@ pub mod spec {
     pub const HEADING1_FONT: &str = "黑体";
     pub const HEADING2_FONT: &str = "楷体_GB2312";
     pub const PAGE_NUMBER_FONT: &str = "宋体";
+    /// 发文机关标志: red 方正小标宋简体, 小初 36 pt (half-points), off the line grid.
+    pub const ISSUING_MARK_SIZE: usize = 72;
+    pub const RED: &str = "FF0000";
+    /// 版记 (抄送): 四号 14 pt, one character in on both sides, between two 0.35 mm rules
+    /// (eighths of a point: 1 pt).
+    pub const CC_SIZE: usize = 28;
+    pub const CC_INDENT: i32 = 280;
+    pub const CC_RULE: usize = 8;
+    /// The red separator under the document number: 0.35 mm, 4 mm below the number (pt).
+    pub const SEPARATOR_RULE: usize = 8;
+    pub const SEPARATOR_SPACE: usize = 11;
+    /// Empty lines left for the seal above the issuer (with the one every signature gets).
+    pub const SEAL_LINES: usize = 2;
     pub const LATIN_FONT: &str = "Times New Roman";
 }
 
@@ -69,13 +83,28 @@ struct Look<'a> {
     font: &'a str,
     size: usize,
     bold: bool,
+    red: bool,
 }
 
 const BODY: Look = Look {
     font: spec::BODY_FONT,
     size: spec::BODY_SIZE,
     bold: false,
+    red: false,
 };
+
+fn rule(
+    position: ParagraphBorderPosition,
+    size: usize,
+    space: usize,
+    color: &str,
+) -> ParagraphBorder {
+    ParagraphBorder::new(position)
+        .val(BorderType::Single)
+        .size(size)
+        .space(space)
+        .color(color)
+}
 
 fn runs(mut p: Paragraph, spans: &[Span], look: Look) -> Paragraph {
     for span in spans {
@@ -91,6 +120,9 @@ fn runs(mut p: Paragraph, spans: &[Span], look: Look) -> Paragraph {
         }
         if span.mark {
             run = run.highlight("yellow");
+        }
+        if look.red {
+            run = run.color(spec::RED);
         }
         p = p.add_run(run);
     }
@@ -116,10 +148,51 @@ fn paragraph(block: &Block) -> Paragraph {
             Look {
                 font: spec::TITLE_FONT,
                 size: spec::TITLE_SIZE,
-                bold: false,
+                ..BODY
+            },
+        ),
+        Role::IssuingMark => runs(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .snap_to_grid(false),
+            &block.spans,
+            Look {
+                font: spec::TITLE_FONT,
+                size: spec::ISSUING_MARK_SIZE,
+                red: true,
+                ..BODY
             },
         ),
         Role::DocNumber => runs(base.align(AlignmentType::Center), &block.spans, BODY),
+        Role::SealSpace => base,
+        Role::Cc => {
+            let mut p = Paragraph::new()
+                .line_spacing(exact_lines())
+                .align(AlignmentType::Left)
+                .indent(Some(spec::CC_INDENT), None, Some(spec::CC_INDENT), None);
+            p.property = p
+                .property
+                .set_border(rule(
+                    ParagraphBorderPosition::Top,
+                    spec::CC_RULE,
+                    1,
+                    "000000",
+                ))
+                .set_border(rule(
+                    ParagraphBorderPosition::Bottom,
+                    spec::CC_RULE,
+                    1,
+                    "000000",
+                ));
+            runs(
+                p,
+                &block.spans,
+                Look {
+                    size: spec::CC_SIZE,
+                    ..BODY
+                },
+            )
+        }
         Role::Addressee => runs(base.align(AlignmentType::Both), &block.spans, BODY),
         // 右空二字 for the issuer, 右空四字 for the date.
         Role::Issuer => runs(
@@ -209,13 +282,38 @@ pub fn build(blocks: &[Block]) -> Result<Vec<u8>, DraftError> {
     );
     let empty = || Paragraph::new().line_spacing(exact_lines());
     for (i, block) in blocks.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| blocks[p].role);
+        let next = blocks.get(i + 1).map(|b| b.role);
         if block.role == Role::Issuer
-            || (block.role == Role::Date && i > 0 && blocks[i - 1].role != Role::Issuer)
+            || (block.role == Role::Date && previous != Some(Role::Issuer))
         {
             docx = docx.add_paragraph(empty());
         }
-        docx = docx.add_paragraph(paragraph(block));
-        if block.role == Role::Title {
+        // 发文字号 two lines under the 发文机关标志; 版记 apart from the text.
+        if (block.role == Role::DocNumber && previous == Some(Role::IssuingMark))
+            || block.role == Role::Cc
+        {
+            docx = docx.add_paragraph(empty()).add_paragraph(empty());
+        }
+        if block.role == Role::SealSpace {
+            for _ in 0..spec::SEAL_LINES {
+                docx = docx.add_paragraph(empty());
+            }
+            continue;
+        }
+        let mut p = paragraph(block);
+        // The red separator under the number of a document with its 发文机关标志.
+        if block.role == Role::DocNumber && previous == Some(Role::IssuingMark) {
+            p.property = p.property.set_border(rule(
+                ParagraphBorderPosition::Bottom,
+                spec::SEPARATOR_RULE,
+                spec::SEPARATOR_SPACE,
+                spec::RED,
+            ));
+        }
+        docx = docx.add_paragraph(p);
+        if block.role == Role::Title || (block.role == Role::DocNumber && next == Some(Role::Title))
+        {
             docx = docx.add_paragraph(empty());
         }
     }

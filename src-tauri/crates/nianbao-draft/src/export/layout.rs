@@ -23,6 +23,12 @@ pub enum Role {
     Body,
     Issuer,
     Date,
+    /// 发文机关标志 (the 报送版's red heading), only in versions.
+    IssuingMark,
+    /// The empty space the seal is pressed into, above the issuer (报送版).
+    SealSpace,
+    /// 抄送 at the foot of the 报送版.
+    Cc,
 }
 
 /// One paragraph on the page.

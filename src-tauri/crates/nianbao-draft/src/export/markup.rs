@@ -6,18 +6,27 @@
 use tera::Context;
 
 use crate::error::DraftError;
-use crate::export::layout::Block;
+use crate::export::layout::{Block, Role};
 use crate::templates::{EXPORT_HTML, EXPORT_MD, Templates};
 
 fn context(blocks: &[Block]) -> Context {
     let mut context = Context::new();
-    context.insert("title", blocks.first().map_or("", |b| b.text.as_str()));
+    context.insert("portal", &false);
+    let title = blocks
+        .iter()
+        .find(|b| b.role == Role::Title)
+        .or(blocks.first());
+    context.insert("title", title.map_or("", |b| b.text.as_str()));
     context.insert("blocks", blocks);
     context
 }
 
-pub fn html(templates: &Templates, blocks: &[Block]) -> Result<String, DraftError> {
-    templates.render(EXPORT_HTML, &context(blocks))
+/// `portal`: the 公开版 for the government site — a plain self-contained page (no print margins,
+/// no mark highlighting; the version has no marks left).
+pub fn html(templates: &Templates, blocks: &[Block], portal: bool) -> Result<String, DraftError> {
+    let mut context = context(blocks);
+    context.insert("portal", &portal);
+    templates.render(EXPORT_HTML, &context)
 }
 
 pub fn markdown(templates: &Templates, blocks: &[Block]) -> Result<String, DraftError> {

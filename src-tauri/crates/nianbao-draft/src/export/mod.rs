@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod docx;
 pub mod layout;
 pub mod markup;
+pub mod version;
 
 use std::path::Path;
 
@@ -12,6 +13,8 @@ use nianbao_report::Report;
 
 use crate::error::DraftError;
 use crate::templates::Templates;
+
+pub use version::{DeliveryFields, ExportVersion, MarkLeft};
 
 /// The formats a report can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,11 +49,20 @@ pub fn render(
     format: Format,
     templates: &Templates,
 ) -> Result<Vec<u8>, DraftError> {
-    let blocks = layout::blocks(report);
+    render_blocks(&layout::blocks(report), format, templates, false)
+}
+
+/// The bytes of laid-out blocks; `portal` gives the clean HTML of the 公开版.
+fn render_blocks(
+    blocks: &[layout::Block],
+    format: Format,
+    templates: &Templates,
+    portal: bool,
+) -> Result<Vec<u8>, DraftError> {
     match format {
-        Format::Docx => docx::build(&blocks),
-        Format::Markdown => markup::markdown(templates, &blocks).map(String::into_bytes),
-        Format::Html => markup::html(templates, &blocks).map(String::into_bytes),
+        Format::Docx => docx::build(blocks),
+        Format::Markdown => markup::markdown(templates, blocks).map(String::into_bytes),
+        Format::Html => markup::html(templates, blocks, portal).map(String::into_bytes),
         Format::Text => {
             let mut text = blocks
                 .iter()
@@ -67,5 +79,31 @@ pub fn render(
 pub fn export(report: &Report, out: &Path, templates: &Templates) -> Result<(), DraftError> {
     let format = Format::from_path(out)?;
     let bytes = render(report, format, templates)?;
+    atomic::write(out, &bytes)
+}
+
+/// The bytes of one version of a draft (see [`version`]): refused, with the reason, when the
+/// version lacks a required part or (公开版) still holds a fill-in mark.
+pub fn render_version(
+    report: &Report,
+    fields: &DeliveryFields,
+    version: ExportVersion,
+    format: Format,
+    templates: &Templates,
+) -> Result<Vec<u8>, DraftError> {
+    let blocks = version::version_blocks(report, fields, version)?;
+    render_blocks(&blocks, format, templates, version == ExportVersion::Public)
+}
+
+/// Export one version to `out` by its extension; nothing is written when it is refused.
+pub fn export_version(
+    report: &Report,
+    fields: &DeliveryFields,
+    version: ExportVersion,
+    out: &Path,
+    templates: &Templates,
+) -> Result<(), DraftError> {
+    let format = Format::from_path(out)?;
+    let bytes = render_version(report, fields, version, format, templates)?;
     atomic::write(out, &bytes)
 }
