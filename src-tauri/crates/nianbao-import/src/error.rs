@@ -35,6 +35,18 @@ pub enum ImportError {
     TooDeep,
     #[error("导入时发生内部错误 (internal error while importing)")]
     Internal,
+    #[error("PDF 没有文字层，可能是扫描件 (the PDF has no text layer: a scan?)")]
+    ScannedPdf,
+    #[error("PDF 文件已损坏或无法解析 (the PDF is damaged or unreadable): {0}")]
+    CorruptPdf(String),
+    #[error("Word 97-2003 文档 (.doc/.wps) 已损坏 (the .doc is damaged): {0}")]
+    CorruptDoc(String),
+    #[error("旧版 WPS 文件，请用 WPS 另存为 .docx (an old WPS format, not Word-binary)")]
+    OldWps,
+    #[error("表格文件已损坏或无法解析 (the spreadsheet is damaged or unreadable): {0}")]
+    CorruptSheet(String),
+    #[error("表格里没有找到统计数据 (no table of figures found in the spreadsheet)")]
+    NoStatistics,
 }
 
 impl ImportError {
@@ -56,6 +68,12 @@ impl ImportError {
             ImportError::NoText => "import.no_text",
             ImportError::TooDeep => "import.too_deep",
             ImportError::Internal => "import.internal",
+            ImportError::ScannedPdf => "import.scanned_pdf",
+            ImportError::CorruptPdf(_) => "import.corrupt_pdf",
+            ImportError::CorruptDoc(_) => "import.corrupt_doc",
+            ImportError::OldWps => "import.old_wps",
+            ImportError::CorruptSheet(_) => "import.corrupt_sheet",
+            ImportError::NoStatistics => "import.no_statistics",
         }
     }
 
@@ -107,6 +125,27 @@ impl ImportError {
             ImportError::Internal => {
                 "导入时发生内部错误，其他文件不受影响；请再试一次。".to_owned()
             }
+            ImportError::ScannedPdf => {
+                "这份 PDF 是扫描的图片，没有文字层，无法读取：请导入原始的 Word 文档或含文字的 PDF。"
+                    .to_owned()
+            }
+            ImportError::CorruptPdf(_) => {
+                "PDF 文件已损坏或不完整，无法读取：请重新下载，或导入原始的 Word 文档。".to_owned()
+            }
+            ImportError::CorruptDoc(_) => {
+                format!("旧版 Word 文档（.doc 或 .wps）已损坏或格式有误。{RESAVE}。")
+            }
+            ImportError::OldWps => {
+                "这是旧版 WPS 格式的文件，无法直接读取：请用 WPS 打开它，另存为 .docx 后再导入。"
+                    .to_owned()
+            }
+            ImportError::CorruptSheet(_) => {
+                "表格文件已损坏或格式有误：请用 Excel 或 WPS 打开它，另存为 .xlsx 后再导入。"
+                    .to_owned()
+            }
+            ImportError::NoStatistics => {
+                "表格里没有找到“指标名称＋数值”的统计表：请确认选对了工作表。".to_owned()
+            }
         }
     }
 }
@@ -135,6 +174,12 @@ mod tests {
             ImportError::NoText,
             ImportError::TooDeep,
             ImportError::Internal,
+            ImportError::ScannedPdf,
+            ImportError::CorruptPdf("tech-detail".into()),
+            ImportError::CorruptDoc("tech-detail".into()),
+            ImportError::OldWps,
+            ImportError::CorruptSheet("tech-detail".into()),
+            ImportError::NoStatistics,
         ]
     }
 
@@ -163,7 +208,8 @@ mod tests {
                     || m.contains("Word")
                     || m.contains("PDF")
                     || m.contains("UTF-8")
-                    || m.contains("MB"),
+                    || m.contains("MB")
+                    || m.contains(".xlsx"),
                 "no English words but file kinds and program names: {m}"
             );
             assert!(

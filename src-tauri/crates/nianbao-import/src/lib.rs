@@ -1,15 +1,20 @@
 //! Bytes → text. Turns whatever file a drafter has (a .txt in any Chinese encoding, a saved web
-//! page, a .docx) into plain text lines, and says what it found (format, encoding, heading hints).
+//! page, a .docx, a PDF with a text layer, a Word 97–2003 .doc or WPS .wps, a spreadsheet) into
+//! plain text lines, and says what it found (format, encoding, heading hints). A department's
+//! statistics spreadsheet can also be read as named figures ([`read_statistics`]).
 //!
 //! It must never panic, hang or allocate without bound on hostile input: every importer works
 //! under [`Limits`], and every failure is an [`ImportError`] with a code and a readable reason.
 //! It knows nothing about reports; understanding the text is `nianbao-report`'s job.
 
+mod doc;
 mod docx;
 mod encoding;
 mod error;
 mod html;
 mod limits;
+mod pdf;
+mod sheet;
 mod sniff;
 mod text;
 
@@ -20,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::ImportError;
 pub use limits::Limits;
+pub use sheet::{StatFigure, Statistics};
 
 use limits::{Deadline, megabytes};
 use sniff::Sniffed;
@@ -31,6 +37,12 @@ pub enum SourceFormat {
     Text,
     Html,
     Docx,
+    /// A PDF's text layer.
+    Pdf,
+    /// Word 97–2003 binary (.doc, and .wps as WPS writes it).
+    Doc,
+    /// .xlsx, .xls, .et or .csv: one row a line, cells joined by a tab.
+    Spreadsheet,
 }
 
 /// A hint from the source's own markup that a line is a heading (Word heading styles, `<h2>`).
@@ -110,7 +122,24 @@ fn dispatch(
     }
     let deadline = Deadline::after(limits.max_duration);
     match sniff::sniff(bytes, name_hint) {
+        Sniffed::Zip if sheet::is_workbook_zip(bytes) => {
+            sheet::import(bytes, sheet::Kind::Xlsx, limits, &deadline)
+        }
         Sniffed::Zip => docx::import(bytes, limits, &deadline),
+        Sniffed::Pdf => pdf::import(bytes, &deadline),
+        Sniffed::Compound => match doc::container(bytes)? {
+            doc::Container::Word => doc::import_word(bytes, &deadline),
+            doc::Container::Workbook => sheet::import(bytes, sheet::Kind::Xls, limits, &deadline),
+            doc::Container::Encrypted => Err(ImportError::Encrypted),
+            doc::Container::Other if name_hint.is_some_and(sniff::has_wps_extension) => {
+                Err(ImportError::OldWps)
+            }
+            doc::Container::Other => Err(ImportError::Unsupported("这种 Office 复合文档")),
+        },
+        Sniffed::OldWps => Err(ImportError::OldWps),
+        Sniffed::Text if name_hint.is_some_and(sniff::has_csv_extension) => {
+            sheet::import(bytes, sheet::Kind::Csv, limits, &deadline)
+        }
         Sniffed::Html => html::import(bytes, &deadline),
         Sniffed::Unsupported(what) => Err(ImportError::Unsupported(what)),
         Sniffed::Text => text::import(bytes).map_err(|e| match e {
@@ -122,6 +151,44 @@ fn dispatch(
             other => other,
         }),
     }
+}
+
+/// Read a department's statistics spreadsheet (.xlsx, .xls, .et, .csv in any Chinese encoding)
+/// as named figures, each with the cell it came from. Anything else is `NoStatistics` or the
+/// reason it could not be read.
+pub fn read_statistics(bytes: &[u8], name_hint: Option<&str>) -> Result<Statistics, ImportError> {
+    read_statistics_with(bytes, name_hint, &Limits::DEFAULT)
+}
+
+/// [`read_statistics`] under explicit [`Limits`].
+pub fn read_statistics_with(
+    bytes: &[u8],
+    name_hint: Option<&str>,
+    limits: &Limits,
+) -> Result<Statistics, ImportError> {
+    catch_unwind(AssertUnwindSafe(|| {
+        if bytes.is_empty() {
+            return Err(ImportError::Empty);
+        }
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if size > limits.max_file_bytes {
+            return Err(too_large(size, limits));
+        }
+        let deadline = Deadline::after(limits.max_duration);
+        let kind = match sniff::sniff(bytes, name_hint) {
+            Sniffed::Zip if sheet::is_workbook_zip(bytes) => sheet::Kind::Xlsx,
+            Sniffed::Compound if doc::container(bytes)? == doc::Container::Workbook => {
+                sheet::Kind::Xls
+            }
+            Sniffed::Compound if doc::container(bytes)? == doc::Container::Encrypted => {
+                return Err(ImportError::Encrypted);
+            }
+            Sniffed::Text => sheet::Kind::Csv,
+            _ => return Err(ImportError::NoStatistics),
+        };
+        sheet::statistics(bytes, kind, limits, &deadline)
+    }))
+    .unwrap_or(Err(ImportError::Internal))
 }
 
 fn too_large(size: u64, limits: &Limits) -> ImportError {
@@ -149,6 +216,35 @@ pub mod fuzzing {
     /// byte-flipping fuzzer long before the XML, so the XML gets its own way in.
     pub fn docx_xml(xml: &[u8]) -> Result<usize, ImportError> {
         docx::read_parts_xml(xml, &Deadline::after(Limits::DEFAULT.max_duration))
+    }
+
+    pub fn pdf(bytes: &[u8]) -> Result<ImportedText, ImportError> {
+        pdf::import(bytes, &Deadline::after(Limits::DEFAULT.max_duration))
+    }
+
+    /// A compound file as `.doc` (the container and the piece table).
+    pub fn doc(bytes: &[u8]) -> Result<ImportedText, ImportError> {
+        doc::import_word(bytes, &Deadline::after(Limits::DEFAULT.max_duration))
+    }
+
+    /// The Word-binary reader on raw streams (the first half is read as the WordDocument
+    /// stream, the rest as the table stream), past the compound file's own checks.
+    pub fn doc_streams(bytes: &[u8]) -> Result<usize, ImportError> {
+        let (word, table) = bytes.split_at(bytes.len() / 2);
+        doc::read_word_streams(word, table, &Deadline::after(Limits::DEFAULT.max_duration))
+    }
+
+    /// Spreadsheets and CSV as statistics.
+    pub fn statistics(bytes: &[u8]) -> Result<Statistics, ImportError> {
+        let deadline = Deadline::after(Limits::DEFAULT.max_duration);
+        let kind = if bytes.starts_with(b"PK") {
+            sheet::Kind::Xlsx
+        } else if bytes.starts_with(&doc::CFB_MAGIC) {
+            sheet::Kind::Xls
+        } else {
+            sheet::Kind::Csv
+        };
+        sheet::statistics(bytes, kind, &Limits::DEFAULT, &deadline)
     }
 
     pub fn docx(bytes: &[u8]) -> Result<ImportedText, ImportError> {

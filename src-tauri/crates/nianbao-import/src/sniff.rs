@@ -9,6 +9,12 @@ pub(crate) enum Sniffed {
     Zip,
     Html,
     Text,
+    /// `%PDF-` in the first kilobyte (writers may put junk before it).
+    Pdf,
+    /// An OLE2 compound file: .doc, .wps, .xls, .et or an encrypted Office file.
+    Compound,
+    /// Named .wps/.et but neither a compound file nor a zip: an old WPS format.
+    OldWps,
     /// A format we recognise but do not import; the label names it for the user.
     Unsupported(&'static str),
 }
@@ -22,11 +28,14 @@ pub(crate) fn sniff(bytes: &[u8], name_hint: Option<&str>) -> Sniffed {
     {
         return Sniffed::Zip;
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Sniffed::Unsupported("旧版 Word (.doc) 或加密的 Office 文档");
+    if bytes.starts_with(&crate::doc::CFB_MAGIC) {
+        return Sniffed::Compound;
     }
-    if bytes.starts_with(b"%PDF-") {
-        return Sniffed::Unsupported("PDF 文件");
+    if bytes.starts_with(b"%PDF-") || find(&bytes[..bytes.len().min(1024)], b"%PDF-") {
+        return Sniffed::Pdf;
+    }
+    if name_hint.is_some_and(has_wps_extension) {
+        return Sniffed::OldWps;
     }
     if bytes.starts_with(b"{\\rtf") {
         return Sniffed::Unsupported("RTF 文件");
@@ -64,6 +73,23 @@ fn ascii_head(bytes: &[u8]) -> String {
 pub(crate) fn has_html_extension(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml")
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// WPS's own extensions (.wps text, .et sheets, .wpt/.ett templates).
+pub(crate) fn has_wps_extension(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".wps", ".wpt", ".et", ".ett"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// A name that says spreadsheet: decides that a comma-separated text is read as a table.
+pub(crate) fn has_csv_extension(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".csv")
 }
 
 pub(crate) fn has_docx_extension(name: &str) -> bool {
@@ -122,20 +148,24 @@ mod tests {
     }
 
     #[test]
-    fn legacy_formats_are_named() {
-        assert!(
-            matches!(sniff(b"%PDF-1.7", None), Sniffed::Unsupported(_)),
-            "PDF is refused by name"
+    fn pdf_compound_files_and_old_wps_by_content() {
+        assert_eq!(sniff(b"%PDF-1.7", Some("a.txt")), Sniffed::Pdf);
+        assert_eq!(
+            sniff(b"\r\n%PDF-1.4\n", None),
+            Sniffed::Pdf,
+            "junk before the header"
         );
-        assert!(
-            matches!(
-                sniff(
-                    &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0],
-                    Some("x.doc")
-                ),
-                Sniffed::Unsupported(_)
+        assert_eq!(
+            sniff(
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0],
+                Some("x.txt")
             ),
-            ".doc is refused by name"
+            Sniffed::Compound
         );
+        assert_eq!(
+            sniff(b"WPS\x00\x01binary", Some("old.WPS")),
+            Sniffed::OldWps
+        );
+        assert_eq!(sniff("一、总体".as_bytes(), Some("a.txt")), Sniffed::Text);
     }
 }

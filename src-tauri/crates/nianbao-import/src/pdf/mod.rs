@@ -1,0 +1,78 @@
+//! The PDF importer: the text layer read through `pdf_oxide` (fonts' ToUnicode maps, lines with
+//! their boxes), then laid out again as a drafter reads it: running headers, footers and page
+//! numbers dropped, two-column pages read column by column, lines re-joined into paragraphs
+//! (no space at a Chinese line break), the spaces PDF writers put around digits removed.
+//! It must never return the text of a page it could not decrypt, and never hang: the deadline is
+//! checked between pages, and `pdf_oxide` bounds what one stream may inflate to.
+
+mod layout;
+
+use pdf_oxide::PdfDocument;
+
+use crate::limits::Deadline;
+use crate::{ImportError, ImportedText, SourceFormat, assemble};
+
+use layout::{Line, PageLines, paragraphs};
+
+/// Pages beyond this are not read: no annual report has them, and each page costs time.
+const MAX_PAGES: usize = 2000;
+
+pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, ImportError> {
+    let doc = PdfDocument::from_bytes(bytes.to_vec()).map_err(open_error)?;
+    if doc.is_encrypted() && !doc.is_authenticated() {
+        return Err(ImportError::Encrypted);
+    }
+    let count = doc.page_count().map_err(open_error)?;
+    let mut pages = Vec::with_capacity(count.min(MAX_PAGES));
+    for page in 0..count.min(MAX_PAGES) {
+        deadline.check()?;
+        let (x0, _, x1, _) = doc
+            .get_page_media_box(page)
+            .unwrap_or((0.0, 0.0, 595.0, 842.0));
+        // A page whose content cannot be read loses its text, not the whole document.
+        let lines = doc.extract_text_lines(page).unwrap_or_default();
+        let lines = lines
+            .iter()
+            .flat_map(|l| {
+                let words: Vec<layout::Word> = l
+                    .words
+                    .iter()
+                    .map(|w| layout::Word {
+                        x: w.bbox.x,
+                        width: w.bbox.width,
+                        size: w.avg_font_size.max(w.bbox.height),
+                        text: w.text.clone(),
+                    })
+                    .collect();
+                Line::from_words(l.bbox.y, l.bbox.height, &words)
+            })
+            .collect();
+        pages.push(PageLines {
+            width: (x1 - x0).abs(),
+            left: x0.min(x1),
+            lines,
+        });
+    }
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        return Err(ImportError::ScannedPdf);
+    }
+    deadline.check()?;
+    assemble(paragraphs(pages), SourceFormat::Pdf, "UTF-8")
+}
+
+fn open_error(e: pdf_oxide::Error) -> ImportError {
+    match e {
+        pdf_oxide::Error::EncryptedPdf => ImportError::Encrypted,
+        other => {
+            let mut reason = other.to_string();
+            if reason.len() > 200 {
+                let cut = (0..=200)
+                    .rev()
+                    .find(|&i| reason.is_char_boundary(i))
+                    .unwrap_or(0);
+                reason.truncate(cut);
+            }
+            ImportError::CorruptPdf(reason.replace('\n', " "))
+        }
+    }
+}
