@@ -21,10 +21,16 @@ const NAME_EXACT: f64 = 0.4;
 const NAME_FALLBACK: f64 = 0.2;
 /// Same lexicon family, same unit.
 const NAME_FAMILY: f64 = 0.15;
-/// Weight of the weighted Dice overlap of the two clauses' words.
-const WORDS: f64 = 0.45;
-/// Same word next to the number (the action or the object counted).
+/// Weight of the overlap of the two clauses' words (half weighted Dice, half weighted overlap
+/// coefficient: a clause that grew longer around the same words still matches).
+const WORDS: f64 = 0.42;
+/// Weight of the overlap of the two whole sentences (a drafter moves words between the clauses
+/// of a sentence).
+const SENTENCE: f64 = 0.15;
+/// Same word next to the number (the action before it or the object counted after it).
 const HEAD: f64 = 0.1;
+/// Sentence context read around a figure, in bytes either way.
+const SENTENCE_REACH: usize = 240;
 /// Same classified section kind; a different classified kind costs `KIND_OTHER`.
 const KIND: f64 = 0.08;
 const KIND_OTHER: f64 = 0.05;
@@ -37,7 +43,7 @@ const VALUE_BAD: f64 = 0.15;
 const UNIT_OTHER: f64 = 0.05;
 
 /// Below this a candidate is not even shown as possible.
-pub const POSSIBLE: f64 = 0.34;
+pub const POSSIBLE: f64 = 0.4;
 /// A competing candidate this close to the chosen one, with another value, makes it ambiguous.
 const MARGIN: f64 = 0.04;
 /// Figures per report that are aligned at all; bounds the work on pathological input.
@@ -52,10 +58,12 @@ const OFFERED: usize = 3;
 /// What one figure brings to the comparison.
 #[derive(Debug, Default)]
 struct Features {
-    /// Canonical word ids, sorted, unique.
+    /// Canonical word ids of the clause, sorted, unique.
     words: Vec<u32>,
-    /// The word next to the number.
-    head: Option<u32>,
+    /// Canonical word ids of the whole sentence, sorted, unique.
+    context: Vec<u32>,
+    /// The words next to the number: the last before it and the first after it.
+    head: [Option<u32>; 2],
     /// Relative line (0..1) in a report long enough for it to mean something.
     place: Option<f64>,
     /// Left out (a stated change `同比增长20%`, past the cap, or ruled out by a link).
@@ -116,20 +124,17 @@ impl<'r> FigureAligner<'r> {
             .any(|w| head.ends_with(w.as_str()))
     }
 
-    /// Content words of a clause, each standing for its alias group, and the word next to the
-    /// number.
+    /// Content words of a clause, each standing for its alias group, and the words next to the
+    /// number. Titles in 《》 are left out: the document named changes every year.
     fn words_of<'a>(
         &'a self,
         f: &'a Figure,
         named: bool,
         vocab: &mut Vocabulary<'a>,
-    ) -> (Vec<u32>, Option<u32>)
+    ) -> (Vec<u32>, [Option<u32>; 2])
     where
         'r: 'a,
     {
-        let keep = |w: &&str| {
-            w.chars().count() >= 2 && w.chars().all(is_han) && !self.rules.stopwords.contains(*w)
-        };
         let aliases = &self.rules.aliases;
         let at = f.excerpt.find(f.raw.as_str());
         let (before, after) = match at {
@@ -140,18 +145,22 @@ impl<'r> FigureAligner<'r> {
             None => (f.excerpt.as_str(), ""),
         };
         let mut ids = Vec::new();
-        let mut head = None;
-        for w in segment::words(before).into_iter().filter(keep) {
-            let id = vocab.id(aliases.canonical(w));
-            head = Some(id);
-            ids.push(id);
-        }
-        for w in segment::words(after).into_iter().filter(keep) {
-            let id = vocab.id(aliases.canonical(w));
-            if head.is_none() {
-                head = Some(id);
+        let mut head = [None, None];
+        for piece in untitled(before) {
+            for w in segment::words(piece).into_iter().filter(|w| self.keep(w)) {
+                let id = vocab.id(aliases.canonical(w));
+                head[0] = Some(id);
+                ids.push(id);
             }
-            ids.push(id);
+        }
+        for piece in untitled(after) {
+            for w in segment::words(piece).into_iter().filter(|w| self.keep(w)) {
+                let id = vocab.id(aliases.canonical(w));
+                if head[1].is_none() {
+                    head[1] = Some(id);
+                }
+                ids.push(id);
+            }
         }
         for w in aliases.phrases_in(&f.excerpt) {
             ids.push(vocab.id(w));
@@ -168,6 +177,40 @@ impl<'r> FigureAligner<'r> {
         ids.sort_unstable();
         ids.dedup();
         (ids, head)
+    }
+
+    fn keep(&self, w: &str) -> bool {
+        w.chars().count() >= 2 && w.chars().all(is_han) && !self.rules.stopwords.contains(w)
+    }
+
+    /// Canonical words of the whole sentence around a figure (its clause included: a word that
+    /// moved to another clause of the sentence still counts here).
+    fn context_of<'a>(
+        &'a self,
+        report: &'a Report,
+        f: &Figure,
+        clause: &[u32],
+        vocab: &mut Vocabulary<'a>,
+    ) -> Vec<u32>
+    where
+        'r: 'a,
+    {
+        let line = report.line(f.line);
+        let (from, to) = sentence_around(line, f.start.min(line.len()));
+        let aliases = &self.rules.aliases;
+        let mut ids: Vec<u32> = Vec::new();
+        for piece in untitled(line.get(from..to).unwrap_or("")) {
+            for w in segment::words(piece).into_iter().filter(|w| self.keep(w)) {
+                ids.push(vocab.id(aliases.canonical(w)));
+            }
+            for w in aliases.phrases_in(piece) {
+                ids.push(vocab.id(w));
+            }
+        }
+        ids.extend_from_slice(clause);
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     fn features<'a>(
@@ -201,8 +244,10 @@ impl<'r> FigureAligner<'r> {
                         *d += 1;
                     }
                 }
+                let context = self.context_of(report, f, &words, vocab);
                 Features {
                     words,
+                    context,
                     head,
                     place: (lines >= 10).then(|| f.line as f64 / lines as f64),
                     out: false,
@@ -232,35 +277,18 @@ impl<'r> FigureAligner<'r> {
         {
             s += NAME_FAMILY;
         }
-        // Weighted Dice of the two word sets (both sorted).
-        let (mut i, mut j) = (0, 0);
-        let mut shared = Vec::new();
-        let mut w_shared = 0.0;
-        while i < fa.words.len() && j < fb.words.len() {
-            match fa.words[i].cmp(&fb.words[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    w_shared += weight.get(fa.words[i] as usize).copied().unwrap_or(0.0);
-                    shared.push(fa.words[i]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let (clause, shared) = overlap(&fa.words, &fb.words, weight);
         if shared.is_empty() && s == 0.0 {
             return None;
         }
-        let total = |ws: &[u32]| {
-            ws.iter()
-                .map(|w| weight.get(*w as usize).copied().unwrap_or(0.0))
-                .sum::<f64>()
-        };
-        let sum = total(&fa.words) + total(&fb.words);
-        if sum > 0.0 {
-            s += WORDS * (2.0 * w_shared / sum);
-        }
-        if fa.head.is_some() && fa.head == fb.head {
+        s += WORDS * clause;
+        s += SENTENCE * overlap(&fa.context, &fb.context, weight).0;
+        let heads_meet = fa
+            .head
+            .iter()
+            .flatten()
+            .any(|h| fb.head.iter().flatten().any(|g| g == h));
+        if heads_meet {
             s += HEAD;
         }
         if a.section != SectionKind::Other && b.section != SectionKind::Other {
@@ -484,6 +512,88 @@ impl<'r> FigureAligner<'r> {
         });
         out
     }
+}
+
+/// How much two sorted word-id sets share, 0..=1 (half weighted Dice, half weighted overlap
+/// coefficient), and the shared ids.
+fn overlap(a: &[u32], b: &[u32], weight: &[f64]) -> (f64, Vec<u32>) {
+    let w = |id: &u32| weight.get(*id as usize).copied().unwrap_or(0.0);
+    let (mut i, mut j) = (0, 0);
+    let mut shared = Vec::new();
+    let mut w_shared = 0.0;
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                w_shared += w(x);
+                shared.push(*x);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let (wa, wb): (f64, f64) = (a.iter().map(w).sum(), b.iter().map(w).sum());
+    if wa <= 0.0 || wb <= 0.0 {
+        return (0.0, shared);
+    }
+    let dice = 2.0 * w_shared / (wa + wb);
+    let coefficient = w_shared / wa.min(wb);
+    (((dice + coefficient) / 2.0).min(1.0), shared)
+}
+
+/// The pieces of a text outside 《…》 titles.
+fn untitled(text: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut pieces = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    pieces.push(text.get(start..i).unwrap_or(""));
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 {
+        pieces.push(text.get(start..).unwrap_or(""));
+    }
+    pieces.into_iter().filter(|p| !p.is_empty())
+}
+
+/// Byte range of the sentence around `pos`, at most [`SENTENCE_REACH`] either way.
+fn sentence_around(line: &str, pos: usize) -> (usize, usize) {
+    const END: &[char] = &['。', '！', '？', '；', ';', '!', '?'];
+    let floor = |mut i: usize| {
+        while i > 0 && !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = floor(pos.saturating_sub(SENTENCE_REACH));
+    let hi = floor((pos + SENTENCE_REACH).min(line.len()));
+    let pos = floor(pos);
+    let from = line
+        .get(lo..pos)
+        .and_then(|h| {
+            h.rfind(END)
+                .map(|i| lo + i + h[i..].chars().next().map_or(0, char::len_utf8))
+        })
+        .unwrap_or(lo);
+    let to = line
+        .get(pos..hi)
+        .and_then(|t| t.find(END).map(|i| pos + i))
+        .unwrap_or(hi);
+    (from, to.max(from))
 }
 
 /// How plausible a change of value is: near values earn a little, values orders of magnitude
