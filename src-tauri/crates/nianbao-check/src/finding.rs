@@ -44,6 +44,15 @@ pub struct Finding {
     pub last_line: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_excerpt: Option<String>,
+    /// The exact text the finding is about (`布署`), when it is one span of the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched: Option<String>,
+    /// 0-based character offset of `matched` in the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// What to write instead of `matched` (`部署`), when there is one replacement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 impl Finding {
@@ -60,7 +69,19 @@ impl Finding {
             last_value: None,
             last_line: None,
             last_excerpt: None,
+            matched: None,
+            column: None,
+            suggestion: None,
         }
+    }
+
+    /// Attach the span the finding is about (text and character column in its line) and, when
+    /// there is one, its replacement.
+    pub fn with_fix(mut self, matched: &str, column: usize, suggestion: Option<String>) -> Finding {
+        self.matched = Some(matched.to_owned());
+        self.column = Some(column);
+        self.suggestion = suggestion;
+        self
     }
 
     /// Attach where the same thing stood in last year's report.
@@ -90,7 +111,11 @@ pub fn severity_of(code: &str) -> Severity {
         | "term.outdated"
         | "text.same_as_last"
         | "structure.missing"
-        | "structure.numbering" => Severity::Warning,
+        | "structure.numbering"
+        | "proof.typo"
+        | "proof.term"
+        | "proof.punct"
+        | "proof.number" => Severity::Warning,
         _ => Severity::Info,
     }
 }

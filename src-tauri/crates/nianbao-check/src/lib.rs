@@ -13,6 +13,7 @@ pub mod figures;
 mod finding;
 mod parts;
 mod plans;
+pub mod proof;
 mod rules;
 pub mod section_diff;
 mod structure;
@@ -25,6 +26,7 @@ pub use figures::{
     AlignedFigure, FigureAligner, FigureKey, FigureLink, LinkKind, OfferedFigure, RowStatus,
 };
 pub use finding::{Finding, Severity};
+pub use proof::proofread;
 pub use rules::Rules;
 pub use section_diff::{SectionDiff, section_diff};
 
@@ -86,6 +88,7 @@ pub fn check_linked(
         findings.extend(terms::check(this, y, rules));
         findings.extend(years::check_own(this, y, options.year.is_some()));
     }
+    findings.extend(proof::proofread(this, year, rules));
 
     let mut table = Vec::new();
     if let Some(last) = last {

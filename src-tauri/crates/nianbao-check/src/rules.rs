@@ -61,6 +61,8 @@ pub struct Rules {
     pub growth: Regex,
     /// Words a drafter uses for the same thing across years (`data/aliases.toml`).
     pub aliases: crate::figures::Aliases,
+    /// The proofreader's lexicon (`data/proof.toml`).
+    pub proof: crate::proof::ProofLexicon,
 }
 
 #[derive(Deserialize)]
@@ -216,6 +218,7 @@ impl Rules {
             stopwords: lex.content.stopwords.into_iter().collect(),
             terms: compiled,
             aliases: crate::figures::Aliases::from_toml(ALIASES)?,
+            proof: crate::proof::ProofLexicon::embedded()?,
         })
     }
 
@@ -235,6 +238,10 @@ impl Rules {
         let mut rules =
             Rules::from_toml(&read("lexicon.toml", LEXICON)?, &read("terms.toml", TERMS)?)?;
         rules.aliases = crate::figures::Aliases::from_toml(&read("aliases.toml", ALIASES)?)?;
+        rules.proof = crate::proof::ProofLexicon::from_toml(&read(
+            "proof.toml",
+            crate::proof::ProofLexicon::default_text(),
+        )?)?;
         Ok(rules)
     }
 
@@ -256,6 +263,11 @@ impl Rules {
     /// The default alias table text (to write a user-editable copy).
     pub fn default_aliases() -> &'static str {
         ALIASES
+    }
+
+    /// The default proofreading lexicon text (to write a user-editable copy).
+    pub fn default_proof() -> &'static str {
+        crate::proof::ProofLexicon::default_text()
     }
 }
 

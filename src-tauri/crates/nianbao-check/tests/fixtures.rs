@@ -63,7 +63,11 @@ fn shili_2024_against_2023_figure_table() {
 
 #[test]
 fn shili_2023_alone_is_clean() {
-    let result = check(&parse_text(LAST), None);
+    let mut result = check(&parse_text(LAST), None);
+    // Proofreading hints (the fixture writes its 纲要 with half-width brackets) are no problem.
+    result
+        .findings
+        .retain(|f| !(f.code.starts_with("proof.") && f.severity == Severity::Info));
     assert!(
         result.findings.is_empty(),
         "the clean fixture has every required part and consistent numbers: {:#?}",
@@ -92,6 +96,9 @@ fn json_has_exactly_the_contract_keys() {
         "last_value",
         "last_line",
         "last_excerpt",
+        "matched",
+        "column",
+        "suggestion",
     ];
     for f in json["findings"].as_array().into_iter().flatten() {
         for key in f.as_object().into_iter().flat_map(|o| o.keys()) {
