@@ -11,56 +11,25 @@ use nianbao_report::segment;
 
 use crate::rules::{Rules, UnitClass};
 
-/// Characters that end a sentence (a clause group for arithmetic).
-const SENTENCE_END: &[char] = &['。', '！', '？', '；', ';', '!', '?'];
-/// Characters that end a clause inside a sentence.
-const CLAUSE_END: &[char] = &['，', ',', '、', '：', ':'];
+// Sentences and clauses are cut by the parser's splitter (`nianbao_report::clause`), so the
+// checker and the parser agree on every mark: 、 ends a clause here (the item level), a comma
+// between digits (`1,234`) never does, and no span reaches further than its 400 characters.
+use nianbao_report::clause::{self, Level};
 
 /// Byte ranges of the sentences of a line (terminator included).
 pub fn sentences(line: &str) -> Vec<Range<usize>> {
-    split_ranges(line, SENTENCE_END)
-}
-
-fn split_ranges(text: &str, ends: &[char]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if ends.contains(&c) {
-            let end = i + c.len_utf8();
-            if text[start..i].trim().is_empty() {
-                start = end;
-                continue;
-            }
-            out.push(start..end);
-            start = end;
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        out.push(start..text.len());
-    }
-    out
+    clause::split(line, Level::Sentence)
 }
 
 /// The text of the clause that ends at byte `pos` of `text` (from the last clause or sentence
 /// mark before it).
 pub fn clause_before(text: &str, pos: usize) -> &str {
-    let head = &text[..pos.min(text.len())];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| CLAUSE_END.contains(c) || SENTENCE_END.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &head[start..]
+    clause::before(text, pos, Level::Item)
 }
 
 /// The text from byte `pos` to the end of its clause.
 pub fn clause_after(text: &str, pos: usize) -> &str {
-    let tail = &text[pos.min(text.len())..];
-    let end = tail
-        .char_indices()
-        .find(|(_, c)| CLAUSE_END.contains(c) || SENTENCE_END.contains(c))
-        .map_or(tail.len(), |(i, _)| i);
-    &tail[..end]
+    clause::after(text, pos, Level::Item)
 }
 
 /// A number with its unit inside one line.
