@@ -28,7 +28,7 @@ endif
 export WEBKIT_DISABLE_COMPOSITING_MODE := 1
 export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
-.PHONY: help run test bench fuzz app ui-build deps deps-apt deps-npm deps-driver \
+.PHONY: help run test bench fuzz app ui-build deps deps-apt deps-npm deps-driver deb package-test \
 	fmt clippy cargo-test ui-check ui-test e2e bindings
 
 help:
@@ -109,3 +109,16 @@ fuzz:
 # Regenerate ui/src/lib/api/bindings from the Rust IPC types.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p nianbao-app --test bindings
+
+# The release .deb (UI built first; `tauri build` would run the UI build from the wrong folder).
+# One release build of the app; `make package-test` installs, starts and removes it.
+DEB_DIR := $(TARGET_DIR)/release/bundle/deb
+deb: deps ui-build
+	cd $(ROOT)/src-tauri && $(ROOT)/ui/node_modules/.bin/tauri build --bundles deb \
+		--config '{"build":{"beforeBuildCommand":""}}'
+	@ls -l $(DEB_DIR)/*.deb
+
+# Install the .deb with apt, start it under Xvfb (window + sample library), check the desktop
+# entry, icon and MIME open-with for .docx/.txt/.pdf, remove it cleanly (scripts/package-test.sh).
+package-test:
+	$(ROOT)/scripts/package-test.sh
