@@ -47,7 +47,7 @@ static REPORT_AS_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
 /// `云南省委`, `北京市`, `浦东新区`).
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<name>[\p{Han}]{1,14}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|新区|开发区|经开区|高新区|园区|省|市|县|区|州|盟|旗))(?P<org>人民政府|政府办公室|政府办公厅|政府办|司法局|司法厅|管理委员会|管委会|党委|委)?",
+        r"^(?P<name>[\p{Han}]{1,14}?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|新区|开发区|经开区|高新区|园区|省|市|县|区|州|盟|旗))",
     )
     .expect("static regex")
 });
@@ -104,6 +104,41 @@ const ISSUER_ENDS: [&str; 25] = [
     "盟",
     "旗",
 ];
+/// The organ after a place in an opening sentence (`示例市司法局`, `示例省委`).
+const ORGANS: [&str; 10] = [
+    "人民政府",
+    "政府办公室",
+    "政府办公厅",
+    "政府办",
+    "司法局",
+    "司法厅",
+    "管理委员会",
+    "管委会",
+    "党委",
+    "委",
+];
+/// What follows the subject of an opening sentence that has no year before it (`示例区坚持…`).
+const OPENING_VERBS: [&str; 16] = [
+    "坚持",
+    "以",
+    "深入",
+    "全面",
+    "认真",
+    "紧紧",
+    "持续",
+    "始终",
+    "扎实",
+    "围绕",
+    "聚焦",
+    "笃学",
+    "不断",
+    "积极",
+    "着力",
+    "法治政府",
+];
+/// A note under the title in brackets (`（在示例市人大常委会会议上）`).
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(][^（()）]{4,80}[)）]$").expect("static regex"));
 /// Words that never stand in a place's name: the subject search ran into the sentence.
 const NOT_IN_NAME: [&str; 12] = [
     "坚持", "深入", "全面", "认真", "贯彻", "学习", "以", "在", "法治", "建设", "推进", "领导",
@@ -181,6 +216,10 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
             i += 1;
             continue;
         }
+        if !titles.is_empty() && BRACKETED.is_match(line) {
+            i += 1;
+            continue;
+        }
         body_start = i + 1;
         break;
     }
@@ -223,7 +262,7 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
         meta.sources.doc_number = Some(MetaSource::Label);
     }
 
-    let opening = opening(lines, body_start, body_end);
+    let opening = opening(lines, body_start, body_end, chrome);
 
     // Year: the title's, else the label block's title, else the opening of the body.
     let title_year = |t: &str| {
@@ -246,11 +285,11 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
     // sentence, the label block's issuer — never a guess.
     let from_titles = titles
         .iter()
-        .find_map(|t| government_in_title(t))
-        .or_else(|| issuer_line.as_deref().and_then(issuer_name));
+        .find_map(|t| government_in_title(t, chrome))
+        .or_else(|| issuer_line.as_deref().and_then(|l| issuer_name(l, chrome)));
     let government = signature
         .as_deref()
-        .and_then(issuer_name)
+        .and_then(|l| issuer_name(l, chrome))
         .map(|g| (g, MetaSource::Signature))
         .or_else(|| from_titles.map(|g| (g, MetaSource::Title)))
         .or_else(|| opening.government.map(|g| (g, MetaSource::Body)))
@@ -258,7 +297,7 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
             labels
                 .title
                 .as_deref()
-                .and_then(government_in_title)
+                .and_then(|t| government_in_title(t, chrome))
                 .or_else(|| labels.issuer.filter(|i| i.ends_with("人民政府")))
                 .map(|g| (g, MetaSource::Label))
         });
@@ -304,27 +343,34 @@ struct Opening {
     government: Option<String>,
 }
 
-fn opening(lines: &[String], body_start: usize, body_end: usize) -> Opening {
+fn opening(lines: &[String], body_start: usize, body_end: usize, chrome: &Chrome) -> Opening {
     let mut out = Opening::default();
     let paragraphs = (body_start..=body_end)
         .filter_map(|n| lines.get(n - 1))
         .map(|l| trim(l))
         .filter(|l| !l.is_empty())
         .take(OPENING_LIMIT);
-    for p in paragraphs {
+    for (k, p) in paragraphs.enumerate() {
+        let p = without_salutation(p);
         if let Some(c) = OPENING.captures(p) {
             if out.year.is_none() {
                 out.year = c[1].parse().ok();
             }
             if out.government.is_none() {
-                out.government = subject(&p[c.get(0).map_or(0, |m| m.end())..]);
+                let rest = &p[c.get(0).map_or(0, |m| m.end())..];
+                out.government = subject(rest, chrome, false);
             }
-        } else if out.year.is_none()
-            && let Some(c) = FIRST_HEADING_YEAR
-                .captures(p)
-                .or_else(|| REPORT_AS_FOLLOWS.captures(p))
-        {
-            out.year = c[1].parse().ok();
+        } else {
+            if k == 0 && out.government.is_none() {
+                out.government = subject(p, chrome, true);
+            }
+            if out.year.is_none()
+                && let Some(c) = FIRST_HEADING_YEAR
+                    .captures(p)
+                    .or_else(|| REPORT_AS_FOLLOWS.captures(p))
+            {
+                out.year = c[1].parse().ok();
+            }
         }
         if out.year.is_some() && out.government.is_some() {
             break;
@@ -333,10 +379,30 @@ fn opening(lines: &[String], body_start: usize, body_end: usize) -> Opening {
     out
 }
 
+/// A paragraph without an addressee glued before it on the same line
+/// (`示例市人民政府: 2020年,示例县…`).
+fn without_salutation(p: &str) -> &str {
+    let Some((at, colon)) = p
+        .char_indices()
+        .take(41)
+        .find(|(_, c)| matches!(c, ':' | '：'))
+    else {
+        return p;
+    };
+    let head = &p[..at + colon.len_utf8()];
+    if looks_like_addressee(head) {
+        trim(&p[head.len()..])
+    } else {
+        p
+    }
+}
+
 /// The place (and organ) a sentence opens with, after `在…下,` clauses: `北京市坚持…` →
-/// `北京市`; `云南省委、省政府坚持…` → `云南省`; `嘉兴市司法局在…` → `嘉兴市司法局`. `None`
-/// for `市政府坚持…`, `园区坚持…`, `我市…`.
-fn subject(rest: &str) -> Option<String> {
+/// `北京市`; `云南省委、省政府坚持…` → `云南省`; `嘉兴市司法局在…` → `嘉兴市司法局`;
+/// `示例坚持…` → `示例省` when 示例省 is a listed province. `None` for `市政府坚持…`,
+/// `园区坚持…`, `我市…`. With `need_verb` (no year before it) the subject must be followed by
+/// what an opening sentence says next (坚持, 以, 深入 …).
+fn subject(rest: &str, chrome: &Chrome, need_verb: bool) -> Option<String> {
     let mut rest = rest;
     // `在市委、市政府的坚强领导下,` (possibly several).
     while let Some(after) = rest.strip_prefix('在') {
@@ -350,20 +416,51 @@ fn subject(rest: &str) -> Option<String> {
         }
         rest = after[end..].trim_start_matches([',', '，', ' ']);
     }
+    let verb_after = |s: &str| OPENING_VERBS.iter().any(|v| s.starts_with(v));
+    // A province named without its 省 (`示例坚持…`).
+    for place in &chrome.places {
+        let short = [
+            "维吾尔自治区",
+            "壮族自治区",
+            "回族自治区",
+            "自治区",
+            "省",
+            "市",
+        ]
+        .iter()
+        .find_map(|s| place.strip_suffix(s))
+        .unwrap_or(place);
+        if let Some(after) = rest.strip_prefix(short)
+            && short.chars().count() >= 2
+            && verb_after(after)
+        {
+            return Some(place.clone());
+        }
+    }
     let c = SUBJECT.captures(rest)?;
     let mut name = c.name("name")?.as_str().to_owned();
-    let mut org = c.name("org").map(|m| m.as_str());
-    // `北京市东城区`: a place inside a place.
-    if org.is_none()
-        && let Some(inner) = SUBJECT.captures(&rest[name.len()..])
-        && let Some(n) = inner.name("name")
-        && n.as_str().chars().count() <= 8
-        && plain_name(n.as_str())
+    // `通州区`: the shortest match stopped at its 州.
+    if let Some(next) = rest[name.len()..].chars().next()
+        && matches!(next, '省' | '市' | '县' | '区')
     {
-        name.push_str(n.as_str());
-        org = inner.name("org").map(|m| m.as_str());
+        name.push(next);
     }
-    if !plain_name(&name) {
+    let organ = |s: &str| ORGANS.iter().find(|o| s.starts_with(*o)).copied();
+    let mut org = organ(&rest[name.len()..]);
+    // `北京市东城区`, `示例市经开区`: a place (or a zone) inside a place.
+    if org.is_none()
+        && let Some(inner) = subject_name(&rest[name.len()..])
+        && inner.chars().count() <= 8
+        && plain_core(&inner)
+    {
+        name.push_str(&inner);
+        org = organ(&rest[name.len()..]);
+    }
+    if !plain_name(&name, chrome) {
+        return None;
+    }
+    let after = &rest[name.len() + org.map_or(0, str::len)..];
+    if need_verb && !verb_after(after) {
         return None;
     }
     Some(match org {
@@ -372,8 +469,26 @@ fn subject(rest: &str) -> Option<String> {
     })
 }
 
-/// A place name, not a generic self-reference or a run into the sentence.
-fn plain_name(name: &str) -> bool {
+/// The place a text starts with (`通州区…` → `通州区`), without its organ.
+fn subject_name(rest: &str) -> Option<String> {
+    let c = SUBJECT.captures(rest)?;
+    let mut name = c.name("name")?.as_str().to_owned();
+    if let Some(next) = rest[name.len()..].chars().next()
+        && matches!(next, '省' | '市' | '县' | '区')
+    {
+        name.push(next);
+    }
+    Some(name)
+}
+
+/// A place name, not a generic self-reference, a zone without its place or a run into the
+/// sentence.
+fn plain_name(name: &str, chrome: &Chrome) -> bool {
+    plain_core(name) && !chrome.placeless.iter().any(|p| p == name)
+}
+
+/// Not a generic self-reference (`市政府`, `我市`) nor a run into the sentence.
+fn plain_core(name: &str) -> bool {
     let generic = name.starts_with(['我', '本', '全', '各', '该', '市', '省', '区', '县', '园']);
     name.chars().count() >= 2 && !generic && !NOT_IN_NAME.iter().any(|w| name.contains(w))
 }
@@ -488,7 +603,9 @@ fn title_at(lines: &[String], i: usize, chrome: &Chrome) -> Option<(String, usiz
         if next.is_empty() {
             continue;
         }
-        if !short(next) || is_front_chrome(next, chrome) {
+        // A line above a title of its own is something else (an issuer line, a label).
+        let title_alone = parts == 1 && looks_like_title(next);
+        if !short(next) || is_front_chrome(next, chrome) || title_alone {
             return None;
         }
         joined.push_str(next);
@@ -547,6 +664,8 @@ fn looks_like_addressee(line: &str) -> bool {
             "办公厅",
             "办公室",
             "领导",
+            "委员",
+            "代表",
         ]
         .iter()
         .any(|w| line.contains(w))
@@ -554,10 +673,9 @@ fn looks_like_addressee(line: &str) -> bool {
 
 /// `江山市人民政府2020年…` → `江山市人民政府`; `中共X区委 X区人民政府关于…` → `X区人民政府`;
 /// `关于2025年…` and `区政府办2025年…` (no place) → `None`.
-fn government_in_title(title: &str) -> Option<String> {
-    if title.starts_with("关于") {
-        return None;
-    }
+fn government_in_title(title: &str, chrome: &Chrome) -> Option<String> {
+    // `关于示例区司法局2024年度…的报告`: the issuer after 关于.
+    let title = title.strip_prefix("关于").unwrap_or(title);
     let gov = GOV_BEFORE_ABOUT.captures(title)?.name("gov")?.as_str();
     let gov = gov
         .split_whitespace()
@@ -565,12 +683,12 @@ fn government_in_title(title: &str) -> Option<String> {
         .find(|p| p.contains("政府"))
         .unwrap_or(gov)
         .trim();
-    issuer_name(gov)
+    issuer_name(gov, chrome)
 }
 
 /// An issuer's name as a government: the party committee of a joint name dropped, and only a
 /// name with a place (`区政府办`, `市政府` name none).
-fn issuer_name(name: &str) -> Option<String> {
+fn issuer_name(name: &str, chrome: &Chrome) -> Option<String> {
     let name = squeeze(name);
     let name = PARTY_FIRST.replace(&name, "");
     let name = name.trim_matches(['、', ',', '，']);
@@ -583,7 +701,8 @@ fn issuer_name(name: &str) -> Option<String> {
     let generic = core.chars().count() < 2 && !matches!(*suffix, "省" | "市" | "县" | "区")
         || core.is_empty()
         || core.starts_with(['我', '本', '全', '各', '该'])
-        || matches!(core, "市" | "区" | "县" | "省" | "州" | "园");
+        || matches!(core, "市" | "区" | "县" | "省" | "州" | "园")
+        || chrome.placeless.iter().any(|p| p == core || p == name);
     (!generic && name.chars().count() >= 2).then(|| name.to_owned())
 }
 
@@ -735,6 +854,32 @@ mod tests {
     }
 
     #[test]
+    fn issuer_after_about_and_zones_without_a_place() {
+        let (g, _, _) = gov_year("关于示例区司法局2024年度法治政府建设情况的报告\n一、工作");
+        assert_eq!(g.as_deref(), Some("示例区司法局"));
+        let (g, y, _) =
+            gov_year("经济技术开发区管理委员会关于 2022年法治政府建设情况报告\n一、工作");
+        assert_eq!((g, y), (None, Some(2022)), "no place, no government");
+    }
+
+    #[test]
+    fn accessibility_headers_and_a_note_under_the_title_are_front_matter() {
+        let f = front(
+            "长者助手 网站支持IPv6 繁体版 | 无障碍阅读\n首页 > 政务公开\n\
+             关于示例市2024年度法治政府建设情况的报告\n示例网  发布时间:2025-05-28 14:14:25\n\
+             (2025年5月29日在示例市人民代表大会常务委员会会议上)\n示例市人民政府\n\
+             主任、副主任、秘书长、各位委员:\n2024年,我市坚持依法行政。",
+        );
+        assert_eq!(f.body_start, 8);
+        assert_eq!(
+            f.meta.government.as_deref(),
+            Some("示例市"),
+            "from the title after 关于"
+        );
+        assert_eq!(f.meta.year, Some(2024));
+    }
+
+    #[test]
     fn department_reports_name_the_department() {
         let (g, y, _) = gov_year(
             "首页\n示例市司法局2022年度法治政府建设工作情况的报告\n2022年,示例市司法局推进依法行政。",
@@ -788,6 +933,22 @@ mod tests {
                 None,
                 2016,
             ),
+            ("2020年,通州区以法治思想为指导。", Some("通州区"), 2020),
+            ("2020年,广州市坚持依法行政。", Some("广州市"), 2020),
+            ("2024年,广东坚持依法行政。", Some("广东省"), 2024),
+            ("2024年,示例坚持依法行政。", None, 2024),
+            (
+                "示例省人民政府: 2020年,示例县坚持依法行政。",
+                Some("示例县"),
+                2020,
+            ),
+            ("2022年,经开区坚持依法行政。", None, 2022),
+            (
+                "示例区坚持依法行政。\n一、2022年法治政府建设主要举措",
+                Some("示例区"),
+                2022,
+            ),
+            ("示例区的工作。\n一、2022年法治政府建设主要举措", None, 2022),
         ];
         for (text, gov, year) in cases {
             let f = front(text);

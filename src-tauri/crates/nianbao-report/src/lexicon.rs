@@ -28,6 +28,12 @@ pub struct Chrome {
     /// sits (`Copyright`, `ICP备`, `网站标识码`).
     #[serde(default)]
     pub line_contains: Vec<String>,
+    /// Province-level places in full (`广东省`): an opening naming one without its 省 names it.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Zones that name no place on their own (`经开区`, `经济技术开发区`).
+    #[serde(default)]
+    pub placeless: Vec<String>,
 }
 
 /// Keywords of one section kind (data/sections.toml).
