@@ -81,3 +81,13 @@ fn single_report_rules_on_30k(bencher: divan::Bencher) {
     let _ = check(&this, None);
     bencher.bench(|| check(divan::black_box(&this), None));
 }
+
+/// Proofreading alone (`proof.*`, issue 17's budget: ≤ 5 ms added to the check of a 30,000-character
+/// report): what the proofreader adds to `single_report_rules_on_30k`.
+#[divan::bench]
+fn proofreading_of_a_30k_report(bencher: divan::Bencher) {
+    let (this, _) = pair();
+    let rules = nianbao_check::Rules::embedded();
+    let _ = nianbao_check::proofread(&this, Some(2024), rules);
+    bencher.bench(|| nianbao_check::proofread(divan::black_box(&this), Some(2024), rules));
+}

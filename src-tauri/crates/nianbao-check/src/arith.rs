@@ -147,12 +147,10 @@ impl Sentence<'_> {
     }
 
     fn order(&self) -> Vec<Finding> {
-        if self
-            .rules
-            .backlog_words
-            .iter()
-            .any(|w| self.sentence().contains(w.as_str()))
-        {
+        let has = |words: &[String]| words.iter().any(|w| self.sentence().contains(w.as_str()));
+        // 累计/以来 may count other years' cases, 结转/上年 say so: only the former asks.
+        let backlog = has(&self.rules.backlog_words);
+        if backlog && has(&self.rules.carried_words) {
             return Vec::new();
         }
         let staged: Vec<(&Quantity, usize, usize, &str)> = self
@@ -180,6 +178,20 @@ impl Sentence<'_> {
                 } else {
                     (b, a, vb, va)
                 };
+                if part.value > whole.value && backlog {
+                    return vec![Finding::new(
+                        "arith.carried_over",
+                        self.line,
+                        &self.excerpt(b),
+                        format!(
+                            "“{pv}”{}{}多于“{wv}”{}{}：如包含上年结转的数量，请在文中注明",
+                            fmt_value(part.value),
+                            part.unit,
+                            fmt_value(whole.value),
+                            whole.unit
+                        ),
+                    )];
+                }
                 if part.value > whole.value {
                     return vec![Finding::new(
                         "arith.order",
@@ -494,6 +506,21 @@ mod tests {
     #[test]
     fn cases_carried_over_may_make_decided_exceed_accepted() {
         assert!(codes("全年受理行政复议申请100件，审结110件（含上年结转15件）。").is_empty());
+    }
+
+    #[test]
+    fn more_closed_than_received_asks_about_carried_over_cases() {
+        assert_eq!(
+            codes("全年受理行政复议申请56件,办结60件。"),
+            vec!["arith.order"]
+        );
+        assert_eq!(
+            codes("今年以来，受理群众投诉56件，办结60件。"),
+            vec!["arith.carried_over"],
+            "以来 may count last year's cases: a hint, not an error"
+        );
+        assert_eq!(codes("累计受理56件,办结60件。"), vec!["arith.carried_over"]);
+        assert!(codes("受理56件，办结60件（含往年结转8件）。").is_empty());
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct Rules {
     pub units: Vec<(String, UnitClass)>,
     pub chains: Vec<Vec<Vec<String>>>,
     pub backlog_words: Vec<String>,
+    /// Backlog words that say outright that another year's cases are counted.
+    pub carried_words: Vec<String>,
     pub share_words: Vec<String>,
     pub share_markers: Vec<String>,
     pub over_100_ok: Vec<String>,
@@ -87,6 +89,8 @@ struct UnitsFile {
 struct OrderFile {
     chains: Vec<Vec<Vec<String>>>,
     backlog_words: Vec<String>,
+    #[serde(default)]
+    carried_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -206,6 +210,7 @@ impl Rules {
             units,
             chains: lex.order.chains,
             backlog_words: lex.order.backlog_words,
+            carried_words: lex.order.carried_words,
             share_words: lex.rate.share_words,
             share_markers: lex.rate.share_markers,
             over_100_ok: lex.rate.over_100_ok,

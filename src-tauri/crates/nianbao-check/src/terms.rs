@@ -7,7 +7,7 @@
 use nianbao_report::Report;
 
 use crate::finding::Finding;
-use crate::rules::Rules;
+use crate::rules::{Rules, Term};
 use crate::text::{excerpt_at, sentences};
 
 /// Findings for every dated term of the report's body, at most one per term and line.
@@ -15,13 +15,22 @@ pub fn check(report: &Report, year: i32, rules: &Rules) -> Vec<Finding> {
     let mut out = Vec::new();
     for (line, text) in report.paragraphs() {
         for term in &rules.terms {
-            let Some(m) = term.pattern.find(text) else {
+            // Every mention, not only the first: a review of the period earlier in the paragraph
+            // does not excuse a later mention as current. One finding per term and line.
+            let Some(m) = term.pattern.find_iter(text).find(|m| {
+                let sentence = sentences(text)
+                    .into_iter()
+                    .find(|s| s.start <= m.start() && m.start() < s.end)
+                    .map_or(text, |s| &text[s]);
+                let excused = year >= term.exists_from
+                    && (year <= term.valid_to
+                        || (reviewed(term, sentence)
+                            && !(year > term.valid_to + 1
+                                && names_successor(term, sentence, rules))));
+                !excused
+            }) else {
                 continue;
             };
-            let sentence = sentences(text)
-                .into_iter()
-                .find(|s| s.start <= m.start() && m.start() < s.end)
-                .map_or(text, |s| &text[s]);
             let excerpt = excerpt_at(text, m.start()..m.end());
             if year < term.exists_from {
                 out.push(Finding::new(
@@ -33,12 +42,7 @@ pub fn check(report: &Report, year: i32, rules: &Rules) -> Vec<Finding> {
                         term.name, term.exists_from
                     ),
                 ));
-            } else if year > term.valid_to
-                && !term
-                    .past_markers
-                    .iter()
-                    .any(|w| sentence.contains(w.as_str()))
-            {
+            } else if year > term.valid_to {
                 let instead = if term.replacement.is_empty() {
                     String::new()
                 } else {
@@ -59,6 +63,27 @@ pub fn check(report: &Report, year: i32, rules: &Rules) -> Vec<Finding> {
     out
 }
 
+/// The sentence speaks of the term as past (七五普法收官).
+fn reviewed(term: &Term, sentence: &str) -> bool {
+    term.past_markers
+        .iter()
+        .any(|w| sentence.contains(w.as_str()))
+}
+
+/// The sentence also names the term that replaced it (八五 beside 七五). Only in the first year
+/// after the period may a report name both as current business (七五收官、八五开局).
+fn names_successor(term: &Term, sentence: &str, rules: &Rules) -> bool {
+    let successor = term
+        .replacement
+        .trim_start_matches('《')
+        .trim_end_matches('》');
+    !successor.is_empty()
+        && rules
+            .terms
+            .iter()
+            .any(|t| t.name == successor && t.pattern.is_match(sentence))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +102,27 @@ mod tests {
             codes("深入推进“七五”普法规划贯彻实施。", 2023),
             vec!["term.outdated"]
         );
+    }
+
+    #[test]
+    fn a_past_period_named_beside_its_successor_is_outdated_after_the_transition_year() {
+        assert_eq!(
+            codes(
+                "全面完成“七五”普法总结验收，深入推动“七五”普法规划全面实施，启动“八五”普法中期评估。",
+                2023
+            ),
+            vec!["term.outdated"]
+        );
+        assert_eq!(
+            codes("“七五”普法总结验收后，“八五”普法规划全面实施。", 2023),
+            vec!["term.outdated"],
+            "in 2023 only the transition year is past: naming both is stale"
+        );
+        assert!(
+            codes("“七五”普法顺利收官，“八五”普法规划全面启动。", 2021).is_empty(),
+            "the transition year may name both"
+        );
+        assert!(codes("回顾“七五”普法成效，总结经验。", 2023).is_empty());
     }
 
     #[test]
