@@ -43,7 +43,14 @@ const CELL_GAP: f32 = 1.8;
 impl Line {
     /// The segments of one line of words (a single segment unless it has wide gaps); `row` is
     /// filled in by the caller's order when it matters (see [`paragraphs`]).
-    pub(crate) fn from_words(y: f32, height: f32, words: &[Word]) -> Vec<Line> {
+    /// `gutter` is the page's middle: a gap of half a character across it also cuts (the space
+    /// between two columns can be narrower than a table's).
+    pub(crate) fn from_words(
+        y: f32,
+        height: f32,
+        words: &[Word],
+        gutter: Option<f32>,
+    ) -> Vec<Line> {
         let mut words: Vec<&Word> = words.iter().filter(|w| !w.text.trim().is_empty()).collect();
         words.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut out: Vec<Line> = Vec::new();
@@ -55,7 +62,12 @@ impl Line {
                 height.max(1.0)
             };
             let text = squeeze_spaces(&w.text);
-            let gap_cuts = prev_end.is_some_and(|end| w.x - end > CELL_GAP * size);
+            let gap_cuts = prev_end.is_some_and(|end| {
+                w.x - end > CELL_GAP * size
+                    || gutter.is_some_and(|mid| {
+                        w.x - end > 0.5 * size && end <= mid + size && w.x >= mid - size
+                    })
+            });
             match out.last_mut() {
                 Some(line) if !gap_cuts => {
                     if needs_space(&line.text, &text) {
@@ -161,6 +173,7 @@ fn number_rows(lines: &mut [Line]) {
         }
         line.row = row;
     }
+    lines.sort_by(|a, b| a.row.cmp(&b.row).then(a.x.total_cmp(&b.x)));
 }
 
 /// The text of a row, segments joined by a tab.
@@ -339,7 +352,11 @@ fn joined_rows(lines: &[Line]) -> Vec<Line> {
     for l in lines {
         match out.last_mut() {
             Some(last) if last.row == l.row => {
-                last.text.push('\t');
+                if l.x - last.right > CELL_GAP * l.size.max(last.size) {
+                    last.text.push('\t');
+                } else if needs_space(&last.text, &l.text) {
+                    last.text.push(' ');
+                }
                 last.text.push_str(&l.text);
                 last.right = last.right.max(l.right);
                 last.size = last.size.max(l.size);
@@ -440,6 +457,7 @@ mod tests {
                 word(150.0, "Windows"),
                 word(222.0, "XP"),
             ],
+            None,
         );
         assert_eq!(l.len(), 1, "no wide gap, one segment");
         assert_eq!(l[0].text, "2020年受理5%Windows XP");
@@ -456,6 +474,7 @@ mod tests {
                 word(200.0, "120"),
                 word(300.0, "142"),
             ],
+            None,
         );
         let cells: Vec<&str> = l.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(cells, ["行政复议", "120", "142"]);
@@ -557,6 +576,7 @@ mod tests {
                 y,
                 10.0,
                 &[word(50.0, name), word(250.0, a), word(400.0, b)],
+                Some(297.0),
             ));
         }
         let t = texts(vec![page(lines)]);

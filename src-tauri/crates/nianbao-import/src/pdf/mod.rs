@@ -44,7 +44,7 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
                         text: w.text.clone(),
                     })
                     .collect();
-                Line::from_words(l.bbox.y, l.bbox.height, &words)
+                Line::from_words(l.bbox.y, l.bbox.height, &words, Some((x0 + x1) / 2.0))
             })
             .collect();
         pages.push(PageLines {
