@@ -11,13 +11,24 @@ use nianbao_check::{AlignedFigure, CheckOptions, CheckReport, Finding, Severity}
 use crate::CliResult;
 use crate::input::{load, number, office, pad, width};
 
-pub fn run(file: &Path, last: Option<&Path>, year: Option<i32>, json: bool) -> CliResult {
+pub fn run(
+    file: &Path,
+    last: Option<&Path>,
+    year: Option<i32>,
+    only: Option<&str>,
+    json: bool,
+) -> CliResult {
     // The office's term table and lexicons in the data folder override the defaults.
     let office = office()?;
     let (_, this) = load(file, &office)?;
     let last = last.map(|l| load(l, &office)).transpose()?.map(|(_, r)| r);
-    let result =
+    let mut result =
         nianbao_check::check_with(&this, last.as_ref(), &CheckOptions { year }, office.rules());
+    // `--only proof`: the findings of one family (codes `proof.…`), nothing else.
+    if let Some(family) = only {
+        let prefix = format!("{family}.");
+        result.findings.retain(|f| f.code.starts_with(&prefix));
+    }
     let out = if json {
         serde_json::to_string_pretty(&result)? + "\n"
     } else {

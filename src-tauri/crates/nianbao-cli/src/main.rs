@@ -63,6 +63,9 @@ enum Command {
         /// 报告年度 / the year the report is about
         #[arg(long)]
         year: Option<i32>,
+        /// 只看一类问题，如 proof（校对：错字、规范表述、标点、数字）/ only findings of one family, e.g. proof
+        #[arg(long, value_parser = ["proof", "figure", "arith", "term", "time", "text", "structure", "plan"])]
+        only: Option<String>,
         /// 输出格式 / output format
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -145,8 +148,9 @@ fn main() -> ExitCode {
             file,
             last,
             year,
+            only,
             format,
-        } => check::run(&file, last.as_deref(), year, json(format)),
+        } => check::run(&file, last.as_deref(), year, only.as_deref(), json(format)),
         Command::Draft {
             from,
             year,

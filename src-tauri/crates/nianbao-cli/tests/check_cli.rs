@@ -200,3 +200,50 @@ fn the_jiangshan_rate_error_is_found_through_the_whole_pipeline() {
         "实现率98% vs 299/315 is the one real error"
     );
 }
+
+#[test]
+fn only_proof_lists_the_proofreading_findings_with_their_suggestions() {
+    let dir = std::env::temp_dir().join(format!("nianbao-only-proof-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("draft.txt");
+    std::fs::write(
+        &file,
+        "示例市2024年法治政府建设年度报告\n认真布署年度工作，全年受理行政复议申请120件，审结110件，确保落实到到位。\n",
+    )
+    .expect("write draft");
+    let path = file.to_string_lossy().into_owned();
+    let out = nianbao(&["check", &path, "--only", "proof", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let found: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or_default().to_owned(),
+                f["suggestion"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("proof.typo".to_owned(), "部署".to_owned()),
+            ("proof.typo".to_owned(), "到".to_owned())
+        ]
+    );
+    let text = nianbao(&["check", &path, "--only", "proof"]);
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        stdout.contains("proof.typo") && !stdout.contains("structure."),
+        "{stdout}"
+    );
+    let bad = nianbao(&["check", &path, "--only", "nothing"]);
+    assert!(!bad.status.success(), "an unknown family is refused");
+    let _ = std::fs::remove_dir_all(&dir);
+}
