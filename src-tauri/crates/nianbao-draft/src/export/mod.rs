@@ -2,6 +2,7 @@
 //! extension, written atomically. Layout decisions live in `layout`; this module only routes.
 
 pub mod atomic;
+pub mod deadline;
 pub mod docx;
 pub mod layout;
 pub mod markup;
@@ -14,6 +15,7 @@ use nianbao_report::Report;
 use crate::error::DraftError;
 use crate::templates::Templates;
 
+pub use deadline::{Day, Deadline, DeadlineStatus, delivery_status};
 pub use version::{DeliveryFields, ExportVersion, MarkLeft};
 
 /// The formats a report can be exported to.
