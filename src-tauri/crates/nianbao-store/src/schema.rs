@@ -85,6 +85,28 @@ const MIGRATION_SLICE: &[M<'static>] = &[
         END;
         ALTER TABLE reports ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;",
     ),
+    // 4: the drafter's figure links per government (this year's figure is last year's that one,
+    // not that one, or has nothing to compare with). Figures are named by metric, value, unit and
+    // clause hash, never by row id, so a link survives a re-import of either report.
+    M::up(
+        "CREATE TABLE figure_links (
+            id INTEGER PRIMARY KEY,
+            government TEXT NOT NULL,
+            this_year INTEGER NOT NULL,
+            last_year INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            this_metric TEXT,
+            this_value REAL,
+            this_unit TEXT,
+            this_clause TEXT,
+            last_metric TEXT,
+            last_value REAL,
+            last_unit TEXT,
+            last_clause TEXT,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX figure_links_years ON figure_links(government, this_year, last_year);",
+    ),
 ];
 
 /// Every migration, oldest first.
