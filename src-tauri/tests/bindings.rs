@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use nianbao_app::IpcError;
 use nianbao_app::dto::{
     AppInfo, CheckResult, DiffOp, DiffPart, DraftDoc, DraftItem, ExportOutcome, FigureRow,
-    FigureStatus, FindingItem, ImportOutcome, LibraryOverview, MetricPoint, OutlineSection,
-    ReportItem, ReportOutline, SavedVersion, SearchResult, SectionDiff, Severity, SnippetPart,
-    TemplateItem, VersionItem,
+    FigureStatus, FindingCode, FindingItem, ImportOutcome, LibraryOverview, MetricPoint,
+    OutlineSection, ReportItem, ReportOutline, SavedVersion, SearchResult, SectionDiff, Severity,
+    SnippetPart, TemplateItem, VersionItem,
 };
 use ts_rs::{Config, TS};
 
@@ -44,6 +44,7 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<SavedVersion>(&cfg, &mut out);
     generated::<VersionItem>(&cfg, &mut out);
     generated::<Severity>(&cfg, &mut out);
+    generated::<FindingCode>(&cfg, &mut out);
     generated::<FindingItem>(&cfg, &mut out);
     generated::<FigureStatus>(&cfg, &mut out);
     generated::<FigureRow>(&cfg, &mut out);

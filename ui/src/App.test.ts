@@ -118,13 +118,13 @@ describe('App', () => {
     type(view, '二');
     await vi.advanceTimersByTimeAsync(600);
     expect(backend.callsOf('check_draft')).toHaveLength(3);
-    const older = sampleCheck({ findings: [{ code: 'old.answer', severity: 'error', line: 1, message: '旧', excerpt: null, detail: null }] });
-    const newer = sampleCheck({ findings: [{ code: 'new.answer', severity: 'info', line: 2, message: '新', excerpt: null, detail: null }] });
+    const older = sampleCheck({ findings: [{ code: 'arith.rate', severity: 'error', line: 1, message: '旧', excerpt: null, detail: null }] });
+    const newer = sampleCheck({ findings: [{ code: 'plan.unreported', severity: 'info', line: 2, message: '新', excerpt: null, detail: null }] });
     answers[2](newer);
     await vi.advanceTimersByTimeAsync(0);
     answers[1](older);
     await vi.advanceTimersByTimeAsync(0);
-    expect(screen.getAllByTestId('finding').map((f) => f.dataset.code), 'the late answer is dropped').toEqual(['new.answer']);
+    expect(screen.getAllByTestId('finding').map((f) => f.dataset.code), 'the late answer is dropped').toEqual(['plan.unreported']);
   });
 
   it('selects a finding’s line in the editor', async () => {

@@ -1,10 +1,18 @@
 //! The finding type: one thing a drafter should look at. Serialises exactly as design.md's
-//! `check --format json` finding; the optional five fields are omitted when they don't apply.
+//! `check --format json` finding; the optional fields are omitted when they don't apply.
+//!
+//! Codes are a closed set ([`Code`], JSON strings as design.md writes them) exported to
+//! TypeScript with the severities, so nothing outside this crate spells a code as a string. A
+//! new rule adds one line to `codes!` below (variant, JSON string, severity); a test holds every
+//! code's severity to [`severity_of`].
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::figures::AlignedFigure;
 
 /// How sure the checker is that something is wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -20,6 +28,119 @@ impl Severity {
             Severity::Warning => "警告",
             Severity::Info => "提示",
         }
+    }
+}
+
+/// Declares [`Code`]: each variant with its JSON string and the one severity design.md fixes.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $text:literal, $severity:ident;)*) => {
+        /// What a finding is about (design.md's table of codes). Serialised as its string
+        /// (`figure.changed`); the window receives the same strings, typed.
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
+        )]
+        #[ts(rename = "FindingCode")]
+        pub enum Code {
+            $($(#[doc = $doc])* #[serde(rename = $text)] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The code as design.md writes it (`figure.changed`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text,)*
+                }
+            }
+
+            /// design.md fixes one severity per code.
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A figure that changed since last year (for the record).
+    FigureChanged = "figure.changed", Info;
+    /// A figure that stayed the same: updated?
+    FigureUnchanged = "figure.unchanged", Warning;
+    /// A figure that changed by far more than usual.
+    FigureSwing = "figure.swing", Warning;
+    /// A growth rate that does not follow from the two years' figures.
+    FigureGrowth = "figure.growth", Error;
+    /// A pair the aligner offers without being sure: the drafter can confirm it.
+    FigurePossible = "figure.possible", Info;
+    /// A named metric last year never reported.
+    FigureNew = "figure.new", Info;
+    /// A named metric of last year this year no longer reports.
+    FigureDropped = "figure.dropped", Info;
+    /// A part larger than its whole (受理 > 收到).
+    ArithOrder = "arith.order", Error;
+    /// Parts that add up to more than their total.
+    ArithPartsExceed = "arith.parts_exceed", Error;
+    /// A rate that does not follow from its figures.
+    ArithRate = "arith.rate", Error;
+    /// A percentage over 100 where that cannot be.
+    ArithPercent = "arith.percent", Error;
+    /// A year that belongs to last year's report.
+    TimeStaleYear = "time.stale_year", Warning;
+    /// A term no longer in use.
+    TermOutdated = "term.outdated", Warning;
+    /// A term that did not exist yet in the year reported on.
+    TermAnachronism = "term.anachronism", Error;
+    /// A paragraph the same as last year's.
+    TextSameAsLast = "text.same_as_last", Warning;
+    /// A required part missing.
+    StructureMissing = "structure.missing", Warning;
+    /// Headings numbered out of order.
+    StructureNumbering = "structure.numbering", Warning;
+    /// Last year's plan item this year does not report on.
+    PlanUnreported = "plan.unreported", Info;
+    /// A miswritten character or word (proofreading).
+    ProofTypo = "proof.typo", Warning;
+    /// A non-standard term (proofreading).
+    ProofTerm = "proof.term", Warning;
+    /// Punctuation out of the official usage (proofreading).
+    ProofPunct = "proof.punct", Warning;
+    /// A number written out of the official usage (proofreading).
+    ProofNumber = "proof.number", Warning;
+    /// A word that may be miswritten (proofreading, a hint).
+    ProofTypoHint = "proof.typo_hint", Info;
+    /// Punctuation that may be out of usage (proofreading, a hint).
+    ProofPunctHint = "proof.punct_hint", Info;
+    /// A number that may be written out of usage (proofreading, a hint).
+    ProofNumberHint = "proof.number_hint", Info;
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Tests and scripts compare with design.md's strings (`finding.code == "figure.new"`).
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::str::FromStr for Code {
+    type Err = String;
+
+    /// A code from its string (`figure.changed`); the error names the unknown string.
+    fn from_str(s: &str) -> Result<Code, String> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| format!("unknown finding code {s}"))
     }
 }
 
@@ -120,6 +241,47 @@ pub fn severity_of(code: &str) -> Severity {
     }
 }
 
+/// What happened to a figure since last year, as the figure table shows it: the checker's own
+/// verdict, so the table and the findings never disagree. `Possible` is a pair the aligner offers
+/// without being sure (for the drafter to confirm).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureStatus {
+    Changed,
+    Unchanged,
+    Swing,
+    Dropped,
+    New,
+    Possible,
+}
+
+/// The status of one row of the aligned table: the `figure.*` finding about the same metric on
+/// the same line; a pair the checker was not sure enough to judge shows as changed or unchanged.
+pub fn figure_status(row: &AlignedFigure, findings: &[Finding]) -> FigureStatus {
+    let verdict = findings.iter().find_map(|f| {
+        let same_line = match row.this_line {
+            Some(line) => f.line == line,
+            None => f.last_line == row.last_line,
+        };
+        let about_row = f.metric.as_deref() == Some(row.metric.as_str()) && same_line;
+        match f.code.parse::<Code>() {
+            Ok(Code::FigureSwing) if about_row => Some(FigureStatus::Swing),
+            Ok(Code::FigureUnchanged) if about_row => Some(FigureStatus::Unchanged),
+            Ok(Code::FigureChanged) if about_row => Some(FigureStatus::Changed),
+            _ => None,
+        }
+    });
+    match (row.this_value, row.last_value) {
+        (None, _) => FigureStatus::Dropped,
+        (_, None) => FigureStatus::New,
+        (Some(this), Some(last)) => verdict.unwrap_or(if (this - last).abs() < 1e-9 {
+            FigureStatus::Unchanged
+        } else {
+            FigureStatus::Changed
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +300,30 @@ mod tests {
             "only code, severity, message, line, excerpt when nothing else applies: {keys:?}"
         );
         assert_eq!(json["severity"], "error", "arith.* is an error by design");
+    }
+
+    #[test]
+    fn every_code_keeps_its_json_string_and_reads_back() {
+        for code in Code::ALL {
+            let json = serde_json::to_value(code).unwrap_or_default();
+            assert_eq!(json, code.as_str(), "the JSON string is design.md's");
+            assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
+            let back: Code = serde_json::from_value(json).unwrap_or(Code::FigureNew);
+            assert_eq!(back, *code);
+        }
+        for code in Code::ALL {
+            assert_eq!(
+                code.severity(),
+                severity_of(code.as_str()),
+                "{code}: one severity per code"
+            );
+        }
+        assert_eq!(Code::FigureGrowth.severity(), Severity::Error);
+        assert_eq!(Code::StructureNumbering.severity(), Severity::Warning);
+        assert_eq!(Code::PlanUnreported.severity(), Severity::Info);
+        assert!(
+            "figure.nonsense".parse::<Code>().is_err(),
+            "the set is closed"
+        );
     }
 }

@@ -266,19 +266,16 @@ pub struct VersionItem {
 
 // ---- checks --------------------------------------------------------------------------------
 
-/// How sure the checker is that something is wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
+// The checker's closed codes, severities and figure statuses travel as they are (their TypeScript
+// twins are generated from nianbao-check): the window never matches code strings.
+pub use nianbao_check::{Code as FindingCode, FigureStatus, Severity};
 
 /// One finding of the checks pane.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FindingItem {
-    /// `figure.unchanged`, `arith.order`, … (design.md's table).
+    /// `figure.unchanged`, `arith.order`, … (design.md's table): the checker's closed set,
+    /// passed through as the checker wrote it.
+    #[ts(as = "FindingCode")]
     pub code: String,
     pub severity: Severity,
     /// 1-based line in the draft; 0 for the report as a whole.
@@ -288,17 +285,6 @@ pub struct FindingItem {
     pub excerpt: Option<String>,
     /// Where the same thing stood last year (`上年第12行：…`).
     pub detail: Option<String>,
-}
-
-/// What happened to a figure since last year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum FigureStatus {
-    Changed,
-    Unchanged,
-    Swing,
-    Dropped,
-    New,
 }
 
 /// One row of the aligned figure table.
@@ -471,16 +457,6 @@ impl From<&nianbao_store::VersionInfo> for VersionItem {
     }
 }
 
-impl From<nianbao_check::Severity> for Severity {
-    fn from(s: nianbao_check::Severity) -> Self {
-        match s {
-            nianbao_check::Severity::Error => Severity::Error,
-            nianbao_check::Severity::Warning => Severity::Warning,
-            nianbao_check::Severity::Info => Severity::Info,
-        }
-    }
-}
-
 impl From<&nianbao_check::Finding> for FindingItem {
     fn from(f: &nianbao_check::Finding) -> Self {
         let detail = f.last_line.map(|line| match f.last_excerpt.as_deref() {
@@ -489,7 +465,7 @@ impl From<&nianbao_check::Finding> for FindingItem {
         });
         FindingItem {
             code: f.code.clone(),
-            severity: f.severity.into(),
+            severity: f.severity,
             line: f.line,
             message: f.message.clone(),
             excerpt: Some(f.excerpt.clone()).filter(|e| !e.is_empty()),
@@ -499,33 +475,11 @@ impl From<&nianbao_check::Finding> for FindingItem {
 }
 
 impl FigureRow {
-    /// A row of the aligned table. Its status is the checker's own verdict: the `figure.*`
-    /// finding about the same metric on the same line (so table and findings never disagree);
-    /// a pair the checker was not sure enough to judge shows as changed or unchanged.
+    /// A row of the aligned table; its status is the checker's own verdict
+    /// ([`nianbao_check::figure_status`]), so table and findings never disagree.
     pub fn new(row: &nianbao_check::AlignedFigure, findings: &[nianbao_check::Finding]) -> Self {
         let with_unit = |v: f64| format!("{}{}", nianbao_check::text::fmt_value(v), row.unit);
-        let verdict = findings.iter().find_map(|f| {
-            let same_line = match row.this_line {
-                Some(line) => f.line == line,
-                None => f.last_line == row.last_line,
-            };
-            let about_row = f.metric.as_deref() == Some(row.metric.as_str()) && same_line;
-            match f.code.as_str() {
-                "figure.swing" if about_row => Some(FigureStatus::Swing),
-                "figure.unchanged" if about_row => Some(FigureStatus::Unchanged),
-                "figure.changed" if about_row => Some(FigureStatus::Changed),
-                _ => None,
-            }
-        });
-        let status = match (row.this_value, row.last_value) {
-            (None, _) => FigureStatus::Dropped,
-            (_, None) => FigureStatus::New,
-            (Some(this), Some(last)) => verdict.unwrap_or(if (this - last).abs() < 1e-9 {
-                FigureStatus::Unchanged
-            } else {
-                FigureStatus::Changed
-            }),
-        };
+        let status = nianbao_check::figure_status(row, findings);
         FigureRow {
             metric: row.metric.clone(),
             last: row.last_value.map(with_unit),

@@ -9,6 +9,7 @@ export type { DraftItem } from './bindings/DraftItem';
 export type { ExportOutcome } from './bindings/ExportOutcome';
 export type { FigureRow } from './bindings/FigureRow';
 export type { FigureStatus } from './bindings/FigureStatus';
+export type { FindingCode } from './bindings/FindingCode';
 export type { FindingItem } from './bindings/FindingItem';
 export type { ImportOutcome } from './bindings/ImportOutcome';
 export type { LibraryOverview } from './bindings/LibraryOverview';
