@@ -30,3 +30,17 @@ for name, xml in (("document.xml", doc), ("styles.xml", styles), ("numbering.xml
     open(f"{root}/import_docx/{name}", "w", encoding="utf-8").write(xml)
 PY
 echo "seeded $here/corpus"
+# PDF, .doc and spreadsheet seeds: invented text through LibreOffice when it is installed.
+mkdir -p "$here/corpus/import_pdf" "$here/corpus/import_doc" "$here/corpus/import_sheet"
+printf '指标,上年,本年\n行政复议案件,120,142\n' > "$here/corpus/import_sheet/table.csv"
+if command -v soffice >/dev/null 2>&1; then
+    tmp=$(mktemp -d)
+    printf '示例县2024年法治政府建设情况报告\n一、主要举措\n全年受理行政复议案件58件。\n' > "$tmp/seed.txt"
+    soffice -env:UserInstallation="file://$tmp/lo" --headless --convert-to pdf --outdir "$tmp" "$tmp/seed.txt" >/dev/null 2>&1 || true
+    soffice -env:UserInstallation="file://$tmp/lo" --headless --convert-to 'doc:MS Word 97' --outdir "$tmp" "$tmp/seed.txt" >/dev/null 2>&1 || true
+    soffice -env:UserInstallation="file://$tmp/lo" --headless --convert-to xlsx --outdir "$tmp" "$here/corpus/import_sheet/table.csv" >/dev/null 2>&1 || true
+    cp "$tmp/seed.pdf" "$here/corpus/import_pdf/" 2>/dev/null || true
+    cp "$tmp/seed.doc" "$here/corpus/import_doc/" 2>/dev/null || true
+    cp "$tmp/table.xlsx" "$here/corpus/import_sheet/" 2>/dev/null || true
+    rm -rf "$tmp"
+fi
