@@ -66,6 +66,7 @@ export WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
 run_app() {
   "$bin" >"$data/app.log" 2>&1 &
   app_pid=$!
+  echo "$app_pid" >"$data/app.pid"
   local seen=""
   for _ in $(seq 1 120); do
     if xwininfo -root -tree 2>/dev/null | grep -q '"年报助手"'; then seen=1; break; fi
@@ -87,16 +88,21 @@ run_app() {
   cat "$data/app.log" >&2
   return 1
 }
-export -f run_app
-export bin data
-if [[ -n "${DISPLAY:-}" ]] && xwininfo -root >/dev/null 2>&1; then
-  started="$(run_app)" || fail "the installed app did not show its window with the sample library"
-else
-  started="$(xvfb-run -a -s "-screen 0 1280x800x24" bash -c 'run_app; rc=$?; kill $app_pid 2>/dev/null; exit $rc')" ||
-    fail "the installed app did not show its window with the sample library (Xvfb)"
+xvfb_pid=""
+if [[ -z "${DISPLAY:-}" ]] || ! xwininfo -root >/dev/null 2>&1; then
+  # A display of our own (the first free number from 90), stopped by pid at the end.
+  for n in $(seq 90 120); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || break; done
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  export DISPLAY=":$n"
+  for _ in $(seq 1 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 fi
+started="$(run_app)" || { app_pid="$(cat "$data/app.pid" 2>/dev/null || true)"; [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid"; fail "the installed app did not show its window with the sample library"; }
+# The app this script started, by its pid (never by name: other apps may be running).
+app_pid="$(cat "$data/app.pid" 2>/dev/null || true)"
 [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
 app_pid=""
+[[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
 ok "$started"
 
 # --- remove -----------------------------------------------------------------------------------
