@@ -29,7 +29,7 @@ export WEBKIT_DISABLE_COMPOSITING_MODE := 1
 export WEBKIT_DISABLE_DMABUF_RENDERER := 1
 
 .PHONY: help run test bench fuzz app ui-build deps deps-apt deps-npm deps-driver deb package-test \
-	fmt clippy cargo-test ui-check ui-test e2e bindings
+	fmt clippy cargo-test ui-check ui-test e2e bindings deps-lint lint-deps
 
 help:
 	@echo "make run    build and start 年报助手"
@@ -47,6 +47,9 @@ deps-npm:
 deps-driver:
 	@$(ROOT)/scripts/ensure-tauri-driver.sh
 
+deps-lint:
+	@$(ROOT)/scripts/ensure-lint-tools.sh
+
 deps: deps-apt deps-npm
 
 # --- build and run ---------------------------------------------------------------------------
@@ -63,6 +66,12 @@ run: app
 # --- tests, in CI order: the app binary for e2e is built last (the test build replaces it) ----
 fmt:
 	cargo fmt --all -- --check
+
+# Unused dependencies (cargo-machete) and licenses/banned crates (cargo-deny, deny.toml): both
+# offline, a few seconds each; no GPL-family license in what ships.
+lint-deps: deps-lint
+	cd $(ROOT) && $(ROOT)/.tools/bin/cargo-machete
+	cd $(ROOT) && $(ROOT)/.tools/bin/cargo-deny --offline check licenses bans
 
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -91,6 +100,7 @@ test:
 	@$(STEP) "install missing apt/npm packages" $(MAKE) --no-print-directory deps
 	@$(STEP) "cargo fmt --check" $(MAKE) --no-print-directory fmt
 	@$(STEP) "cargo clippy (workspace, all targets)" $(MAKE) --no-print-directory clippy
+	@$(STEP) "unused dependencies, licenses, bans (cargo machete, cargo deny)" $(MAKE) --no-print-directory lint-deps
 	@$(STEP) "cargo test --workspace" $(MAKE) --no-print-directory cargo-test
 	@$(STEP) "UI typecheck (svelte-check)" $(MAKE) --no-print-directory ui-check
 	@$(STEP) "UI tests (Vitest)" $(MAKE) --no-print-directory ui-test
