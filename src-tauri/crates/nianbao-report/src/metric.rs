@@ -126,9 +126,14 @@ impl MetricNamer {
             .flat_map(|ac| ac.find_overlapping_iter(line))
             .map(|m| (m.start(), m.end(), &line[m.start()..m.end()]))
             .filter(|&(start, end, _)| {
-                !families
-                    .iter()
-                    .any(|h| h.start <= start && end <= h.end && h.end - h.start > end - start)
+                // A generic family's name still says what was done: 审核 in 合法性审核 is the
+                // action of `合法性审核规范性文件32件` (规范性文件·审查, not the default 出台).
+                !families.iter().any(|h| {
+                    h.start <= start
+                        && end <= h.end
+                        && h.end - h.start > end - start
+                        && !self.families[h.idx].generic
+                })
             })
             .collect();
         let mut names: Vec<String> = Vec::with_capacity(found.len());
@@ -147,6 +152,11 @@ impl MetricNamer {
                 .filter(|n| n.clause == f.clause)
                 .map_or(ce, |n| n.start);
             let seg_start = prev.map_or(cs, |p| p.end);
+            if f.change {
+                chosen.push(None);
+                names.push(self.change_name(line, f, seg_start, ss, &found[..i], &names));
+                continue;
+            }
             if let Some(name) = self.growth(line, f, seg_start, ss, &found[..i], &names) {
                 chosen.push(None);
                 names.push(name);
@@ -208,15 +218,115 @@ impl MetricNamer {
                 .or_else(after)
                 .filter(|a| rate.is_none() || a.ends_with('率') || a.ends_with('比'))
                 .or(rate);
+            // People are never counted as a family's default (案件, 次数): 学法2546名 is 学法·人数.
+            let people = matches!(f.unit.as_str(), "人" | "名" | "位");
             let action = worded
                 .clone()
+                .or_else(|| {
+                    people
+                        .then(|| self.unit_actions.get(&f.unit).cloned())
+                        .flatten()
+                })
                 .or_else(|| self.families[fam].default.clone())
                 .or_else(|| self.unit_actions.get(&f.unit).cloned())
                 .unwrap_or_else(|| "数量".to_owned());
             names.push(format!("{}·{}", self.families[fam].name, action));
             chosen.push(worded.map(|a| (fam, a)));
         }
+        self.distinguish(line, found, &mut names);
         names
+    }
+
+    /// `同比增长8.3个百分点`, `比上年增加15件`: a change is named after what changed (the
+    /// sentence's previous level, else the words before the change word) and how
+    /// (`办结率·同比增长`, `行政复议·增加`), never like a level.
+    fn change_name(
+        &self,
+        line: &str,
+        f: &Found,
+        seg_start: usize,
+        ss: usize,
+        earlier: &[Found],
+        names: &[String],
+    ) -> String {
+        let head = line[seg_start..f.start].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '了' | '达' | '为' | '约' | '近' | '超' | '逾')
+        });
+        let (action, word_at) = self
+            .growth_words
+            .iter()
+            .find_map(|[w, a]| {
+                head.ends_with(w.as_str())
+                    .then(|| (a.clone(), head.len() - w.len()))
+            })
+            .unwrap_or_else(|| ("变化".to_owned(), head.len()));
+        let base = earlier
+            .iter()
+            .zip(names)
+            .rev()
+            .find(|(e, _)| e.start >= ss && !e.change)
+            .map(|(_, n)| n.split('·').next().unwrap_or(n).to_owned())
+            .filter(|b| !b.starts_with("未命名"))
+            .or_else(|| {
+                let mut words = self.content_words(&head[..word_at]);
+                words.retain(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "比" | "较" | "上年" | "去年" | "环比" | "上一年"
+                    )
+                });
+                let n = words.len();
+                (n > 0).then(|| words[n.saturating_sub(2)..].concat())
+            })
+            .unwrap_or_else(|| "未命名".to_owned());
+        format!("{base}·{action}")
+    }
+
+    /// Two different things in one sentence never share a name: a later figure named like an
+    /// earlier one, with words of its own between them (not a list such as `分别为56项、92项`) or
+    /// another unit, takes the previous figure's subject (`宣传300余次受众10万余人` →
+    /// `宣传·受众人数`), else its own words.
+    fn distinguish(&self, line: &str, found: &[Found], names: &mut [String]) {
+        for i in 1..found.len() {
+            let (ss, _) = sentence_bounds(line, found[i].start, found[i].end);
+            let Some(j) = (0..i).find(|&j| found[j].start >= ss && names[j] == names[i]) else {
+                continue;
+            };
+            let prev = &found[i - 1];
+            let gap = &line[prev.end.min(found[i].start)..found[i].start];
+            let listed = gap
+                .chars()
+                .all(|c| matches!(c, '、' | ' ' | '和' | '及' | '与' | '共' | '，' | ','));
+            if listed && found[j].unit == found[i].unit {
+                continue;
+            }
+            let (base, action) = names[i]
+                .split_once('·')
+                .map_or((names[i].clone(), String::new()), |(b, a)| {
+                    (b.to_owned(), a.to_owned())
+                });
+            // Only a named subject (`宣传·次数`), not a bare rate, lends its subject.
+            let prev_base = names[i - 1]
+                .split_once('·')
+                .map_or("", |(b, _)| b)
+                .to_owned();
+            let renamed = if i - 1 != j && !prev_base.is_empty() && prev_base != base {
+                format!("{prev_base}·{base}{action}")
+            } else {
+                let own = self.content_words(gap);
+                let own: String = own
+                    .iter()
+                    .rev()
+                    .find(|w| !names[i].contains(w.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
+                if own.is_empty() {
+                    continue;
+                }
+                format!("{base}·{own}{action}")
+            };
+            names[i] = renamed;
+        }
     }
 
     /// `新增市场主体3.2万户,同比增长12.5%` → `新增市场主体·同比增长`: a percentage right after a
@@ -439,20 +549,65 @@ fn rate_word(text: &str) -> Option<String> {
     (rate.chars().count() >= 2).then_some(rate)
 }
 
+/// Names of the figures of one invented line (unit tests).
+#[cfg(test)]
+fn tests_names(line: &str) -> Vec<String> {
+    let metrics = &crate::lexicon::Lexicon::builtin().metrics;
+    let found = crate::figures::FigureFinder::new(metrics)
+        .expect("builtin pattern compiles")
+        .find(line, 0);
+    MetricNamer::new(metrics)
+        .expect("builtin lexicon compiles")
+        .name_line(line, &found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::FigureFinder;
-    use crate::lexicon::Lexicon;
 
     fn names(line: &str) -> Vec<String> {
-        let metrics = &Lexicon::builtin().metrics;
-        let found = FigureFinder::new(metrics)
-            .expect("builtin pattern compiles")
-            .find(line, 0);
-        MetricNamer::new(metrics)
-            .expect("builtin lexicon compiles")
-            .name_line(line, &found)
+        tests_names(line)
+    }
+
+    #[test]
+    fn names_come_from_the_figures_own_item_and_clause() {
+        assert_eq!(names("梳理涉企事项3大类、75项措施。")[1], "措施·数量");
+        assert_eq!(
+            names("全年合法性审核规范性文件32件，集中清理44件，出台规范性文件10件。"),
+            ["规范性文件·审查", "规范性文件·清理", "规范性文件·出台"]
+        );
+        assert_eq!(
+            names("对32件规范性文件进行合法性审核，集中清理规范性文件44件。"),
+            ["规范性文件·审查", "规范性文件·清理"]
+        );
+    }
+
+    #[test]
+    fn people_are_not_counted_as_the_familys_default() {
+        assert_eq!(names("组织2546名公务员参加学法用法考试。"), ["学法·人数"]);
+    }
+
+    #[test]
+    fn changes_are_named_as_changes() {
+        assert_eq!(
+            names("办结率98%，同比增长8.3个百分点。"),
+            ["办结率", "办结率·同比增长"]
+        );
+        assert_eq!(names("网上办件量同比下降12.5%。"), ["网上办件量·同比下降"]);
+        assert_eq!(
+            names("受理行政复议申请128件，比上年增加15件，同比增长13.3%。"),
+            ["行政复议·受理", "行政复议·增加", "行政复议·同比增长"]
+        );
+    }
+
+    #[test]
+    fn different_things_in_one_sentence_do_not_share_a_name() {
+        let got = names("举办讲座36场受众4万余人，宣传300余次受众10万余人。");
+        assert_eq!(got[3], "宣传·受众人数");
+        let mut unique = got.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), got.len(), "{got:?}");
     }
 
     #[test]

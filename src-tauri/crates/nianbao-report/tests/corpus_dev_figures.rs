@@ -247,3 +247,27 @@ fn no_year_date_document_number_or_ordinal_is_a_figure_in_any_file() {
     );
     assert!(hits.is_empty(), "taken as figures: {hits:#?}");
 }
+
+/// What each figure of every labelled file is named (`L<line> <figure as written> → <metric>`,
+/// a change marked `Δ`). Names and figures are labels, not text; the snapshot diff is the review
+/// of every naming change.
+#[test]
+fn metric_names_of_the_labelled_files() {
+    if !present() {
+        return;
+    }
+    let mut all = std::collections::BTreeMap::new();
+    for file in &labels().file {
+        let report = nianbao_report::parse_text(&read(&file.name));
+        let names: Vec<String> = report
+            .figures
+            .iter()
+            .map(|f| {
+                let mark = if f.change { " Δ" } else { "" };
+                format!("L{} {} → {}{mark}", f.line, f.raw, f.metric)
+            })
+            .collect();
+        all.insert(file.name.clone(), names);
+    }
+    insta::assert_yaml_snapshot!(all);
+}
