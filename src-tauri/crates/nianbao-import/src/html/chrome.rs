@@ -15,6 +15,9 @@ pub(crate) struct Chrome {
     pub line_markers: Vec<String>,
     pub line_marker_max_chars: usize,
     pub container_share: f64,
+    /// Keys of the portal's label block (信息名称, 文号 …), kept before the article.
+    #[serde(default)]
+    pub label_keys: Vec<String>,
 }
 
 const DEFAULT_TOML: &str = include_str!("../../data/html_chrome.toml");
@@ -32,6 +35,7 @@ impl Default for Chrome {
             line_markers: Vec::new(),
             line_marker_max_chars: 0,
             container_share: 0.8,
+            label_keys: Vec::new(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod chrome;
 mod depth;
+mod labels;
 mod render;
 
 use std::collections::HashMap;
@@ -36,6 +37,11 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
     lines.extend(render::lines(container, deadline)?);
     let chrome = chrome();
     lines.retain(|(line, _)| !chrome.is_chrome_line(line.trim()));
+    let lines = {
+        let mut with_labels = labels::lines(root, container, deadline)?;
+        with_labels.extend(lines);
+        with_labels
+    };
     assemble(lines, SourceFormat::Html, decoded.encoding)
 }
 

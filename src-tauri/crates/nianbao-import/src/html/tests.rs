@@ -187,3 +187,62 @@ fn article_in_a_layout_cell_beside_a_menu_cell_is_found() {
         t.text
     );
 }
+
+/// A saved portal page around `text`: navigation, breadcrumb, the label block, the article (one
+/// `<p>` a line), a footer and scripts.
+fn saved_page(title: &str, text: &str) -> String {
+    let paragraphs: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}_示例市人民政府门户网站</title>\
+         <script>var a = '统计代码。页面加载完成。';</script></head><body>\
+         <div class=\"header\"><nav><a>首页</a><a>政务公开</a></nav></div>\
+         <div class=\"breadcrumb\">您当前的位置：首页 &gt; 政务公开 &gt; 正文</div>\
+         <table class=\"xxgk\"><tr><td>索引号：</td><td>000000/2024-00001</td><td>主题分类：</td><td>综合政务</td></tr>\
+         <tr><td>信息名称：</td><td>{title}</td></tr>\
+         <tr><td>文号：</td><td>示政发〔2024〕3号</td><td>发布机构：</td><td>示例市人民政府</td></tr>\
+         <tr><td>成文日期：</td><td>2024-01-20</td><td>发布日期：</td><td>2024-01-25</td></tr></table>\
+         <div class=\"article\">{paragraphs}</div>\
+         <div class=\"footer\">版权所有：示例市人民政府 网站标识码：0000000000 示ICP备00000000号</div>\
+         <script>document.write('<p>页面脚本。</p>');</script></body></html>"
+    )
+}
+
+#[test]
+fn the_portal_label_block_is_kept_before_the_article() {
+    let text = "示例市2023年法治政府建设情况报告\n\n2023年，示例市坚持依法行政。\n一、主要举措\n受理行政复议案件12件。\n（一）加强领导。完成3项改革。";
+    let t = html(&saved_page("示例市2023年法治政府建设情况报告", text));
+    let lines: Vec<&str> = t.text.lines().collect();
+    let article: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(
+        lines.ends_with(&article),
+        "the article reads like the text: {lines:?}"
+    );
+    let labels = &lines[..lines.len() - article.len()];
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.contains("信息名称") && l.contains("示例市2023年")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("示政发〔2024〕3号")),
+        "{labels:?}"
+    );
+    assert!(labels.iter().any(|l| l.contains("成文日期")), "{labels:?}");
+    for chrome in ["首页", "版权所有", "统计代码", "页面脚本"] {
+        assert!(
+            !t.text.contains(chrome),
+            "{chrome} must not reach the parser"
+        );
+    }
+}
+
+#[test]
+fn a_page_without_a_label_block_gets_no_label_lines() {
+    let t = html(include_str!("../../tests/fixtures/portal_page.html"));
+    assert!(!t.text.contains("信息名称"), "{}", t.text);
+}
