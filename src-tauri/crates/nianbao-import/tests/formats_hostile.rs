@@ -16,8 +16,10 @@ use proptest::prelude::*;
 const TABLE_CSV: &str = "示例区司法局2024年统计表,,\n单位：件,,\n指标,上年,本年\n行政复议案件,120,142\n行政诉讼案件,35,41\n纠错率,8.5%,9.1%\n";
 
 /// (pdf, doc, xlsx, xls) made by LibreOffice once for this binary; None without soffice.
-fn samples() -> Option<&'static (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>)> {
-    static S: OnceLock<Option<(Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>)>> = OnceLock::new();
+type Samples = (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>);
+
+fn samples() -> Option<&'static Samples> {
+    static S: OnceLock<Option<Samples>> = OnceLock::new();
     S.get_or_init(|| {
         office::soffice()?;
         let dir = tempfile::tempdir().expect("temp").keep();

@@ -116,7 +116,7 @@ fn pieces(table: &[u8], clx: (u32, u32)) -> Result<Vec<Piece>, ImportError> {
     let plc = clx
         .get(at + 5..at + 5 + lcb)
         .ok_or_else(|| bad("片段表越界 (piece table past its end)"))?;
-    if lcb < 4 || (lcb - 4) % 12 != 0 {
+    if lcb < 4 || !(lcb - 4).is_multiple_of(12) {
         return Err(bad("片段表长度不对 (bad piece table length)"));
     }
     let n = (lcb - 4) / 12;

@@ -190,7 +190,7 @@ fn read_xlsx(bytes: &[u8], deadline: &Deadline) -> Result<Vec<Sheet>, ImportErro
         let mut n = 0usize;
         while let Some(cell) = reader.next_cell().map_err(corrupt)? {
             n += 1;
-            if n % 1024 == 0 {
+            if n.is_multiple_of(1024) {
                 deadline.check()?;
             }
             let v = match cell.get_value() {
