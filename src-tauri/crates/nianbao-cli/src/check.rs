@@ -16,14 +16,36 @@ pub fn run(
     last: Option<&Path>,
     year: Option<i32>,
     only: Option<&str>,
+    db: Option<&Path>,
     json: bool,
 ) -> CliResult {
     // The office's term table and lexicons in the data folder override the defaults.
     let office = office()?;
     let (_, this) = load(file, &office)?;
     let last = last.map(|l| load(l, &office)).transpose()?.map(|(_, r)| r);
-    let mut result =
-        nianbao_check::check_with(&this, last.as_ref(), &CheckOptions { year }, office.rules());
+    // `--db`: the drafter's figure links kept in the library for this government and years.
+    let links = match (db, last.as_ref()) {
+        (Some(db), Some(l)) => {
+            let government = l.meta.government.clone().or(this.meta.government.clone());
+            match (government, l.meta.year) {
+                (Some(g), Some(last_year)) => {
+                    let this_year = year.or(this.meta.year).unwrap_or(last_year + 1);
+                    nianbao_store::Store::open(db)
+                        .and_then(|s| s.figure_links(&g, this_year, last_year))
+                        .map_err(|e| format!("报告库无法读取 (cannot read the library): {e}"))?
+                }
+                _ => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    };
+    let mut result = nianbao_check::check_linked(
+        &this,
+        last.as_ref(),
+        &CheckOptions { year },
+        office.rules(),
+        &links,
+    );
     // `--only proof`: the findings of one family (codes `proof.…`), nothing else.
     if let Some(family) = only {
         let prefix = format!("{family}.");

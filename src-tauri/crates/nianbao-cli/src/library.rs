@@ -146,3 +146,42 @@ fn hit_text(n: usize, hit: &SearchHit) -> String {
         hit.snippet.marked("【", "】"),
     )
 }
+
+/// A government's figures over the years: every chain over two reports or more (or the chains
+/// of `--metric`), each point with its year, value and source line.
+pub fn history(db: Option<&Path>, government: &str, metric: Option<&str>, json: bool) -> CliResult {
+    let min_years = if metric.is_some() { 1 } else { 2 };
+    let histories = desk(db)
+        .metric_histories(government, metric, min_years)
+        .map_err(|e| reason(&e))?;
+    if json {
+        crate::emit(&(serde_json::to_string_pretty(&histories)? + "\n"))?;
+        return Ok(());
+    }
+    if histories.is_empty() {
+        crate::emit(&format!(
+            "{government}：报告库中没有可串联的历年数据 (no history)\n"
+        ))?;
+        return Ok(());
+    }
+    let mut out = String::new();
+    for h in &histories {
+        out.push_str(&format!("{}（{} 年）\n", h.metric, h.points.len()));
+        for p in &h.points {
+            let how = match (p.linked, p.confidence) {
+                (true, _) => "  人工关联".to_owned(),
+                (false, Some(c)) => format!("  对照把握 {:.0}%", c * 100.0),
+                (false, None) => String::new(),
+            };
+            out.push_str(&format!(
+                "  {}年  {}  第{}行 {}{how}\n",
+                p.year,
+                p.raw,
+                p.line,
+                nianbao_check::text::shorten(&p.excerpt, 40)
+            ));
+        }
+    }
+    crate::emit(&out)?;
+    Ok(())
+}

@@ -66,6 +66,9 @@ enum Command {
         /// 只看一类问题，如 proof（校对：错字、规范表述、标点、数字）/ only findings of one family, e.g. proof
         #[arg(long, value_parser = ["proof", "figure", "arith", "term", "time", "text", "structure", "plan"])]
         only: Option<String>,
+        /// 报告库路径：使用库中保存的数据关联 / library whose drafter's figure links the check obeys
+        #[arg(long)]
+        db: Option<PathBuf>,
         /// 输出格式 / output format
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -127,6 +130,17 @@ enum LibraryAction {
         #[arg(long)]
         kind: Option<String>,
     },
+    /// 指标历年数据（逐年对照串联）/ A government's figures over the years, chained year to year
+    History {
+        /// 政府名称 / government
+        government: String,
+        /// 只看该指标 / only this metric
+        #[arg(long)]
+        metric: Option<String>,
+        /// 输出格式 / output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
 }
 
 /// Write to standard output. A reader that went away (`nianbao … | head`) is not an error of
@@ -149,8 +163,16 @@ fn main() -> ExitCode {
             last,
             year,
             only,
+            db,
             format,
-        } => check::run(&file, last.as_deref(), year, only.as_deref(), json(format)),
+        } => check::run(
+            &file,
+            last.as_deref(),
+            year,
+            only.as_deref(),
+            db.as_deref(),
+            json(format),
+        ),
         Command::Draft {
             from,
             year,
@@ -167,6 +189,11 @@ fn main() -> ExitCode {
                 year,
                 kind,
             } => library::search(db.as_deref(), &query, government, year, kind.as_deref()),
+            LibraryAction::History {
+                government,
+                metric,
+                format,
+            } => library::history(db.as_deref(), &government, metric.as_deref(), json(format)),
         },
     };
     match result {

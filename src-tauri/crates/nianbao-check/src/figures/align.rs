@@ -47,7 +47,9 @@ pub const POSSIBLE: f64 = 0.4;
 /// A competing candidate this close to the chosen one, with another value, makes it ambiguous.
 const MARGIN: f64 = 0.04;
 /// Figures per report that are aligned at all; bounds the work on pathological input.
-const MAX_FIGURES: usize = 3000;
+// Every pair of one unit class is scored: 800 × 800 stays well inside the budget, and a real
+// report states a few hundred figures.
+const MAX_FIGURES: usize = 800;
 /// Candidates kept per figure of this year (best first).
 const MAX_CANDIDATES: usize = 8;
 /// Groups larger than this (rows × columns) are assigned greedily, best first.

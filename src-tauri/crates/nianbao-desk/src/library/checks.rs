@@ -18,11 +18,23 @@ impl Desk {
         let last = last_report_id.map(|id| self.report(id)).transpose()?;
         let office = self.office();
         let this = office.parse_text(text);
-        let check = nianbao_check::check_with(
+        // The drafter's links between this year and last year's report, kept per government.
+        let links = last
+            .as_deref()
+            .and_then(|l| {
+                let government = l.meta.government.clone().or(this.meta.government.clone())?;
+                let last_year = l.meta.year?;
+                let this_year = year.or(this.meta.year).unwrap_or(last_year + 1);
+                self.with_store(|s| Ok(s.figure_links(&government, this_year, last_year)?))
+                    .ok()
+            })
+            .unwrap_or_default();
+        let check = nianbao_check::check_linked(
             &this,
             last.as_deref(),
             &CheckOptions { year },
             office.rules(),
+            &links,
         );
         let mut result = CheckResult::new(&this, &check, nianbao_draft::marks::count(text));
         result.office_warnings = office.warnings().iter().map(|w| w.to_string()).collect();
@@ -61,5 +73,41 @@ impl Desk {
         let metrics = self.with_store(|s| Ok(s.metrics_of(government)?))?;
         let office = self.office();
         Ok(metrics.into_iter().filter(|m| office.is_named(m)).collect())
+    }
+
+    /// Keep a link of the drafter's between a figure of `this_year` and one of `last_year`
+    /// (or mark a figure not comparable); every later check of that government uses it.
+    pub fn link_figures(
+        &self,
+        government: &str,
+        this_year: i32,
+        last_year: i32,
+        link: &nianbao_check::FigureLink,
+    ) -> Result<i64, DeskError> {
+        self.with_store(|s| Ok(s.set_figure_link(government, this_year, last_year, link)?))
+    }
+
+    /// Take a link back.
+    pub fn unlink_figures(&self, link_id: i64) -> Result<bool, DeskError> {
+        self.with_store(|s| Ok(s.remove_figure_link(link_id)?))
+    }
+
+    /// Every figure's history over the reports of a government, chained year to year through
+    /// the alignment and the drafter's links (over at least `min_years` reports); only the
+    /// chains that carry `metric` in some year when one is given.
+    pub fn metric_histories(
+        &self,
+        government: &str,
+        metric: Option<&str>,
+        min_years: usize,
+    ) -> Result<Vec<nianbao_store::MetricHistory>, DeskError> {
+        let office = self.office();
+        let all = self.with_store(|s| {
+            Ok(s.metric_histories_with(government, office.rules(), min_years)?)
+        })?;
+        Ok(all
+            .into_iter()
+            .filter(|h| metric.is_none_or(|m| h.points.iter().any(|p| p.metric == m)))
+            .collect())
     }
 }
