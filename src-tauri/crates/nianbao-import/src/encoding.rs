@@ -1,5 +1,7 @@
 //! Bytes → `String` for text in any encoding a Chinese drafter's machine produces: BOM, then
-//! strict UTF-8, then chardetng, with GB18030 as the fallback for short or oddly guessed files.
+//! UTF-16 without a BOM (told by what it decodes to), strict UTF-8, then a file that mixes UTF-8
+//! with GBK (a sentence pasted from another file) decoded span by span, then chardetng, with
+//! GB18030 as the fallback for short or oddly guessed files.
 //! It decides the encoding and nothing else: it never touches line ends or content.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -24,6 +26,10 @@ pub(crate) fn decode(
 ) -> Result<Decoded, ImportError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return accept(text.into_owned(), enc.name(), had_errors);
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         return accept(text.into_owned(), enc.name(), had_errors);
     }
     if looks_binary(bytes) {
@@ -63,6 +69,9 @@ pub(crate) fn decode(
             encoding: UTF_8.name(),
         });
     }
+    if let Some(mixed) = decode_mixed(bytes) {
+        return Ok(mixed);
+    }
     if mostly_utf8(bytes) {
         return accept(
             String::from_utf8_lossy(bytes).into_owned(),
@@ -71,6 +80,146 @@ pub(crate) fn decode(
         );
     }
     detect_legacy(bytes)
+}
+
+/// The name reported for a file that mixes UTF-8 with GBK/GB18030.
+pub(crate) const MIXED: &str = "UTF-8+GB18030";
+
+/// UTF-16 without a BOM (Notepad's "Unicode" saved by some tools without one): the first 64 KB
+/// read as UTF-16 in one byte order are almost all Chinese, ASCII and punctuation, and better
+/// so than in the other order. Valid UTF-8 never is (ASCII pairs would read as ideographs).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 8 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
+    match std::str::from_utf8(sample) {
+        Ok(_) => return None,
+        // Cut inside the last character: still UTF-8.
+        Err(e) if e.error_len().is_none() => return None,
+        Err(_) => {}
+    }
+    let score = |enc: &'static Encoding| {
+        let (text, had_errors) = enc.decode_without_bom_handling(sample);
+        if had_errors {
+            return 0;
+        }
+        let (mut plausible, mut total) = (0usize, 0usize);
+        for c in text.chars() {
+            total += 1;
+            if matches!(c,
+                ' '..='~' | '\n' | '\r' | '\t' | '\u{00B7}' | '\u{2010}'..='\u{206F}'
+                | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+            {
+                plausible += 1;
+            }
+        }
+        if total < 4 {
+            0
+        } else {
+            plausible * 1000 / total
+        }
+    };
+    let (le, be) = (score(UTF_16LE), score(UTF_16BE));
+    let (best, enc) = if le >= be {
+        (le, UTF_16LE)
+    } else {
+        (be, UTF_16BE)
+    };
+    (best >= 950).then_some(enc)
+}
+
+/// A UTF-8 file with a GBK sentence pasted in (or a GBK file with a UTF-8 one): read every
+/// stretch in its own encoding instead of the whole file as either (which turns one of them into
+/// mojibake). A stretch of GB18030 runs from where UTF-8 breaks to where a run of four CJK
+/// characters in UTF-8 begins; it is used only when both encodings hold real text (≥ 6
+/// characters of UTF-8, a stretch of ≥ 4 of GB18030) and every GB18030 stretch decodes cleanly,
+/// so a damaged byte or two in a UTF-8 file is left to [`mostly_utf8`].
+fn decode_mixed(bytes: &[u8]) -> Option<Decoded> {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut utf8_chars = 0usize;
+    let mut longest_legacy = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let valid = match std::str::from_utf8(rest) {
+            Ok(_) => rest.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let mut good = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
+        if valid < rest.len() {
+            // Two-byte UTF-8 characters (Latin, Greek…) just before the break are most likely
+            // the first GBK characters of the stretch that broke it: 全 in GBK reads as ȫ.
+            for _ in 0..4 {
+                match good.chars().next_back() {
+                    Some(c) if c.len_utf8() == 2 => good = &good[..good.len() - 2],
+                    _ => break,
+                }
+            }
+        }
+        let valid = good.len();
+        utf8_chars += good.chars().filter(|c| !c.is_ascii()).count();
+        out.push_str(good);
+        i += valid;
+        if i >= bytes.len() {
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !strong_utf8_at(bytes, i) {
+            i += gb18030_char_len(&bytes[i..]);
+        }
+        let (text, had_errors) =
+            GB18030.decode_without_bom_handling(&bytes[start..i.min(bytes.len())]);
+        if had_errors {
+            return None;
+        }
+        longest_legacy = longest_legacy.max(text.chars().filter(|c| !c.is_ascii()).count());
+        out.push_str(&text);
+    }
+    (utf8_chars >= 6 && longest_legacy >= 4).then_some(Decoded {
+        text: out,
+        encoding: MIXED,
+    })
+}
+
+/// Three 3-byte UTF-8 characters (CJK, its punctuation, full-width forms; ASCII may come
+/// between) start at `i` and run valid for 16 bytes, or the file ends in valid UTF-8 with at
+/// least one: GBK text almost never looks like that.
+fn strong_utf8_at(bytes: &[u8], i: usize) -> bool {
+    let window = &bytes[i..bytes.len().min(i + 16)];
+    let (valid, whole) = match std::str::from_utf8(window) {
+        Ok(s) => (s, true),
+        // Only a character cut by the window's end may be incomplete.
+        Err(e) if e.error_len().is_none() && window.len() == 16 => (
+            std::str::from_utf8(&window[..e.valid_up_to()]).unwrap_or_default(),
+            true,
+        ),
+        Err(_) => return false,
+    };
+    let mut chars = valid.chars();
+    if chars.next().is_none_or(|c| c.len_utf8() != 3) {
+        return false;
+    }
+    let mut wide = 1;
+    for c in chars {
+        match c.len_utf8() {
+            3 => wide += 1,
+            1 => {}
+            _ => return false,
+        }
+    }
+    whole && (wide >= 3 || i + 16 >= bytes.len())
+}
+
+/// Length of the GB18030 character at the start of `bytes` (1 for ASCII, 4 for the four-byte
+/// form, else 2), at least 1 and never past the end.
+fn gb18030_char_len(bytes: &[u8]) -> usize {
+    let len = match bytes {
+        [b, ..] if b.is_ascii() => 1,
+        [_, second, ..] if second.is_ascii_digit() => 4,
+        _ => 2,
+    };
+    len.min(bytes.len()).max(1)
 }
 
 /// Not UTF-8: ask chardetng, but prefer GB18030 whenever it decodes cleanly and the guess is
@@ -386,6 +535,101 @@ mod tests {
             d.text, PARA,
             "a stale <meta> must not turn UTF-8 into mojibake"
         );
+    }
+
+    /// `text` with `pasted` encoded as GBK (its own line, and inside a line), the rest UTF-8.
+    fn utf8_with_gbk(pasted: &str) -> (Vec<u8>, String) {
+        let before = format!("{PARA}\n一、主要举措和成效\n");
+        let after = format!("\n（一）依法化解矛盾纠纷。{PARA}\n");
+        let (gbk, _, _) = GBK.encode(pasted);
+        let mut bytes = before.as_bytes().to_vec();
+        bytes.extend_from_slice(&gbk);
+        bytes.extend_from_slice(after.as_bytes());
+        (bytes, format!("{before}{pasted}{after}"))
+    }
+
+    #[test]
+    fn a_gbk_sentence_pasted_into_utf8_is_read_in_its_own_encoding() {
+        for pasted in [
+            "全年共办理行政复议案件一百一十三件。",
+            "示例区：行政机关负责人出庭应诉率为百分之百，较上年提高五个百分点。",
+        ] {
+            let (bytes, expected) = utf8_with_gbk(pasted);
+            let d = decode(&bytes, None).expect("decodes");
+            assert_eq!(d.text, expected, "no mojibake on either side");
+            assert_eq!(d.encoding, MIXED);
+        }
+        // Inside a line.
+        let (gbk, _, _) = GBK.encode("（二）严格规范公正文明执法");
+        let mut bytes = "示例市：".as_bytes().to_vec();
+        bytes.extend_from_slice(&gbk);
+        bytes.extend_from_slice(format!("。{PARA}").as_bytes());
+        let d = decode(&bytes, None).expect("decodes");
+        assert_eq!(
+            d.text,
+            format!("示例市：（二）严格规范公正文明执法。{PARA}")
+        );
+    }
+
+    #[test]
+    fn a_utf8_sentence_pasted_into_gbk_is_read_in_its_own_encoding() {
+        let head = format!("{PARA}\n{PARA}\n");
+        let (mut bytes, _, _) = GBK.encode(&head);
+        let mut bytes = bytes.to_mut().clone();
+        let pasted = "二、存在的不足和原因：基层执法力量仍然薄弱。\n";
+        bytes.extend_from_slice(pasted.as_bytes());
+        let (tail, _, _) = GBK.encode("三、下一年度工作安排。");
+        bytes.extend_from_slice(&tail);
+        let d = decode(&bytes, None).expect("decodes");
+        assert_eq!(d.text, format!("{head}{pasted}三、下一年度工作安排。"));
+        assert_eq!(d.encoding, MIXED);
+    }
+
+    #[test]
+    fn pure_gbk_and_damaged_utf8_are_not_taken_for_mixed() {
+        let long = format!("{PARA}\n").repeat(200);
+        let (gbk, _, _) = GBK.encode(&long);
+        let d = decode(&gbk, None).expect("decodes");
+        assert_eq!((d.text.as_str(), d.encoding), (long.as_str(), "GBK"));
+        let mut damaged = long.clone().into_bytes();
+        damaged[100] = 0xFF;
+        let d = decode(&damaged, None).expect("decodes");
+        assert_eq!(
+            d.encoding, "UTF-8",
+            "one bad byte stays a replacement character"
+        );
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised_in_both_byte_orders() {
+        let text = format!("示例市2023年法治政府建设年度报告\r\n{PARA}\r\n");
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = decode(&le, None).expect("UTF-16LE without BOM");
+        assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), "UTF-16LE"));
+        let d = decode(&be, None).expect("UTF-16BE without BOM");
+        assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), "UTF-16BE"));
+        // Chinese only, no ASCII at all (no zero bytes to go by).
+        let chinese: Vec<u8> = PARA
+            .chars()
+            .filter(|c| !c.is_ascii())
+            .collect::<String>()
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode(&chinese, None).expect("decodes").encoding,
+            "UTF-16LE"
+        );
+        // ASCII and GBK are not UTF-16.
+        assert_eq!(
+            decode(b"plain ascii text, 2023", None)
+                .expect("ascii")
+                .encoding,
+            "UTF-8"
+        );
+        let (gbk, _, _) = GBK.encode(PARA);
+        assert_ne!(decode(&gbk, None).expect("gbk").encoding, "UTF-16LE");
     }
 
     #[test]

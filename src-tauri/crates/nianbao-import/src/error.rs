@@ -35,6 +35,17 @@ pub enum ImportError {
     TooDeep,
     #[error("导入时发生内部错误 (internal error while importing)")]
     Internal,
+    #[error(
+        "文字过多：{size_mb} MB、{lines} 行，上限 {limit_mb} MB、{limit_lines} 行 (the file expands to too much text)"
+    )]
+    TooMuchText {
+        size_mb: u64,
+        lines: usize,
+        limit_mb: u64,
+        limit_lines: usize,
+    },
+    #[error("网页结构过于复杂（{0}），已拒绝 (the page is too complex to read safely)")]
+    TooComplex(&'static str),
     #[error("PDF 没有文字层，可能是扫描件 (the PDF has no text layer: a scan?)")]
     ScannedPdf,
     #[error("PDF 文件已损坏或无法解析 (the PDF is damaged or unreadable): {0}")]
@@ -68,6 +79,8 @@ impl ImportError {
             ImportError::NoText => "import.no_text",
             ImportError::TooDeep => "import.too_deep",
             ImportError::Internal => "import.internal",
+            ImportError::TooMuchText { .. } => "import.too_much_text",
+            ImportError::TooComplex(_) => "import.too_complex",
             ImportError::ScannedPdf => "import.scanned_pdf",
             ImportError::CorruptPdf(_) => "import.corrupt_pdf",
             ImportError::CorruptDoc(_) => "import.corrupt_doc",
@@ -125,6 +138,17 @@ impl ImportError {
             ImportError::Internal => {
                 "导入时发生内部错误，其他文件不受影响；请再试一次。".to_owned()
             }
+            ImportError::TooMuchText {
+                size_mb,
+                lines,
+                limit_mb,
+                limit_lines,
+            } => format!(
+                "文件展开后的文字有 {size_mb} MB、{lines} 行，超过了 {limit_mb} MB 或 {limit_lines} 行的上限；一份年度报告通常不到 1 MB、几百行，请确认选对了文件。"
+            ),
+            ImportError::TooComplex(what) => format!(
+                "网页结构过于复杂（{what}），无法读取：请在浏览器中复制正文，存为 .txt 后再导入。"
+            ),
             ImportError::ScannedPdf => {
                 "这份 PDF 是扫描的图片，没有文字层，无法读取：请导入原始的 Word 文档或含文字的 PDF。"
                     .to_owned()

@@ -3,14 +3,36 @@
 //! an editor; it never trims, re-flows or drops text — the parser decides what is blank.
 
 use crate::encoding;
+use crate::limits::{Limits, check_text, megabytes};
 use crate::{ImportError, ImportedText, SourceFormat};
 
 pub(crate) fn import(bytes: &[u8]) -> Result<ImportedText, ImportError> {
+    import_with(bytes, &Limits::DEFAULT)
+}
+
+/// Decode under `limits`: a file that cannot fit [`Limits::max_text_bytes`] whatever its
+/// encoding (every encoding read here takes at least one byte for each two of UTF-8) is refused
+/// before it is decoded.
+pub(crate) fn import_with(bytes: &[u8], limits: &Limits) -> Result<ImportedText, ImportError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size / 2 > limits.max_text_bytes {
+        return Err(ImportError::TooMuchText {
+            size_mb: megabytes(size),
+            lines: bytes.iter().filter(|&&b| b == b'\n').count() + 1,
+            limit_mb: megabytes(limits.max_text_bytes),
+            limit_lines: limits.max_text_lines,
+        });
+    }
     let decoded = encoding::decode(bytes, None)?;
+    let encoding = decoded.encoding.to_owned();
+    let text = normalise_line_ends(&decoded.text);
+    // Two copies of the text at once at most.
+    drop(decoded);
+    check_text(&text, limits)?;
     Ok(ImportedText {
-        text: normalise_line_ends(&decoded.text),
+        text,
         format: SourceFormat::Text,
-        encoding: decoded.encoding.to_owned(),
+        encoding,
         heading_hints: Vec::new(),
     })
 }

@@ -11,7 +11,7 @@ use quick_xml::events::Event;
 use super::numbering::Numbering;
 use super::styles::{NumRef, StyleSheet, attr, outline_level};
 use crate::ImportError;
-use crate::limits::Deadline;
+use crate::limits::{Deadline, Limits, megabytes};
 
 type Line = (String, Option<u8>);
 
@@ -38,13 +38,32 @@ struct Walk<'a> {
     cell: Option<String>,
     in_text: bool,
     in_ppr: usize,
+    /// Bytes of text read so far: a small zip can expand to more text than any report
+    /// ([`Limits::max_text_bytes`]), which must stop here, not after it is all in memory.
+    read: usize,
 }
 
 impl Walk<'_> {
     fn append(&mut self, s: &str) {
         if let Some(p) = self.paragraphs.last_mut() {
+            self.read += s.len();
             p.text.push_str(s);
         }
+    }
+
+    /// Refuse the document once it has read more text or lines than any import may produce.
+    fn within_limits(&self) -> Result<(), ImportError> {
+        let limits = Limits::DEFAULT;
+        let read = u64::try_from(self.read).unwrap_or(u64::MAX);
+        if read > limits.max_text_bytes || self.lines.len() > limits.max_text_lines {
+            return Err(ImportError::TooMuchText {
+                size_mb: megabytes(read),
+                lines: self.lines.len(),
+                limit_mb: megabytes(limits.max_text_bytes),
+                limit_lines: limits.max_text_lines,
+            });
+        }
+        Ok(())
     }
 
     fn end_paragraph(&mut self) {
@@ -121,6 +140,7 @@ pub(crate) fn paragraphs(
         cell: None,
         in_text: false,
         in_ppr: 0,
+        read: 0,
     };
     let mut skip_depth = 0usize;
     let mut steps = 0usize;
@@ -128,6 +148,7 @@ pub(crate) fn paragraphs(
         steps += 1;
         if steps.is_multiple_of(4096) {
             deadline.check()?;
+            walk.within_limits()?;
         }
         let event = reader
             .read_event_into(&mut buf)
@@ -229,6 +250,7 @@ pub(crate) fn paragraphs(
         }
         buf.clear();
     }
+    walk.within_limits()?;
     Ok(walk.lines)
 }
 

@@ -4,6 +4,7 @@
 //! It must never return markup: the output is plain text, and scripts/styles are never read.
 
 mod chrome;
+mod cost;
 mod depth;
 mod labels;
 mod render;
@@ -24,6 +25,7 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
     if depth::estimated_depth(&source) > depth::MAX_DEPTH {
         return Err(ImportError::TooDeep);
     }
+    cost::check(&source)?;
     let document = Html::parse_document(&source);
     deadline.check()?;
     let root = body(&document);
@@ -42,7 +44,9 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
         with_labels.extend(lines);
         with_labels
     };
-    assemble(lines, SourceFormat::Html, decoded.encoding)
+    let imported = assemble(lines, SourceFormat::Html, decoded.encoding)?;
+    crate::limits::check_text(&imported.text, &crate::limits::Limits::DEFAULT)?;
+    Ok(imported)
 }
 
 /// `<body>`, or the document root for a fragment without one.
