@@ -314,8 +314,9 @@ fn saved_web_pages_read_like_their_text() {
         files.len()
     );
     assert!(
-        same >= 40,
-        "corpus-dev files with a title and the corpus reports"
+        same >= WEB_SAME,
+        "saved web pages of the corpus-dev files with a title and the corpus reports must read like their text: {same} of {}",
+        files.len()
     );
 }
 
