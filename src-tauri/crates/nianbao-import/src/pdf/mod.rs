@@ -7,6 +7,8 @@
 
 mod layout;
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use pdf_oxide::PdfDocument;
 
 use crate::limits::Deadline;
@@ -18,7 +20,11 @@ use layout::{Line, PageLines, paragraphs};
 const MAX_PAGES: usize = 2000;
 
 pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, ImportError> {
-    let doc = PdfDocument::from_bytes(bytes.to_vec()).map_err(open_error)?;
+    // `pdf_oxide` can panic on a damaged file (found by the bit-flip property test): that is a
+    // corrupt PDF, or a page without text, not an internal error.
+    let doc = catch_unwind(AssertUnwindSafe(|| PdfDocument::from_bytes(bytes.to_vec())))
+        .unwrap_or_else(|_| Err(pdf_oxide::Error::InvalidPdf("unreadable structure".into())))
+        .map_err(open_error)?;
     if doc.is_encrypted() && !doc.is_authenticated() {
         return Err(ImportError::Encrypted);
     }
@@ -30,7 +36,10 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
             .get_page_media_box(page)
             .unwrap_or((0.0, 0.0, 595.0, 842.0));
         // A page whose content cannot be read loses its text, not the whole document.
-        let lines = doc.extract_text_lines(page).unwrap_or_default();
+        let lines = catch_unwind(AssertUnwindSafe(|| doc.extract_text_lines(page)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
         let lines = lines
             .iter()
             .flat_map(|l| {
