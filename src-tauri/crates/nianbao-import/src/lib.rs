@@ -121,7 +121,7 @@ fn dispatch(
         return Err(too_large(size, limits));
     }
     let deadline = Deadline::after(limits.max_duration);
-    match sniff::sniff(bytes, name_hint) {
+    let imported = match sniff::sniff(bytes, name_hint) {
         Sniffed::Zip if sheet::is_workbook_zip(bytes) => {
             sheet::import(bytes, sheet::Kind::Xlsx, limits, &deadline)
         }
@@ -142,7 +142,7 @@ fn dispatch(
         }
         Sniffed::Html => html::import(bytes, &deadline),
         Sniffed::Unsupported(what) => Err(ImportError::Unsupported(what)),
-        Sniffed::Text => text::import(bytes).map_err(|e| match e {
+        Sniffed::Text => text::import_with(bytes, limits).map_err(|e| match e {
             ImportError::NotText if name_hint.is_some_and(sniff::has_docx_extension) => {
                 ImportError::NotDocx(
                     "扩展名是 .docx，但内容不是 ZIP 压缩包 (named .docx, but not a zip)".into(),
@@ -150,7 +150,10 @@ fn dispatch(
             }
             other => other,
         }),
-    }
+    }?;
+    // Every format, whatever it expanded from, is held to the same text limit after import.
+    limits::check_text(&imported.text, limits)?;
+    Ok(imported)
 }
 
 /// Read a department's statistics spreadsheet (.xlsx, .xls, .et, .csv in any Chinese encoding)

@@ -3,7 +3,7 @@
 //! an editor; it never trims, re-flows or drops text — the parser decides what is blank.
 
 use crate::encoding;
-use crate::limits::{Limits, check_text, megabytes};
+use crate::limits::{Limits, megabytes};
 use crate::{ImportError, ImportedText, SourceFormat};
 
 pub(crate) fn import(bytes: &[u8]) -> Result<ImportedText, ImportError> {
@@ -28,7 +28,6 @@ pub(crate) fn import_with(bytes: &[u8], limits: &Limits) -> Result<ImportedText,
     let text = normalise_line_ends(&decoded.text);
     // Two copies of the text at once at most.
     drop(decoded);
-    check_text(&text, limits)?;
     Ok(ImportedText {
         text,
         format: SourceFormat::Text,

@@ -13,7 +13,7 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
-use crate::limits::{Deadline, Limits, check_text, megabytes};
+use crate::limits::{Deadline, Limits, megabytes};
 use crate::{ImportError, ImportedText, SourceFormat, assemble};
 
 const DOCUMENT_PART: &str = "word/document.xml";
@@ -58,9 +58,7 @@ pub(crate) fn import(
     };
     let lines = document::paragraphs(&document_xml, &styles, &mut numbering, deadline)?;
     drop(document_xml);
-    let imported = assemble(lines, SourceFormat::Docx, "UTF-8")?;
-    check_text(&imported.text, limits)?;
-    Ok(imported)
+    assemble(lines, SourceFormat::Docx, "UTF-8")
 }
 
 /// Run every XML reader of this module over one buffer, as if it were each part in turn;

@@ -44,9 +44,7 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
         with_labels.extend(lines);
         with_labels
     };
-    let imported = assemble(lines, SourceFormat::Html, decoded.encoding)?;
-    crate::limits::check_text(&imported.text, &crate::limits::Limits::DEFAULT)?;
-    Ok(imported)
+    assemble(lines, SourceFormat::Html, decoded.encoding)
 }
 
 /// `<body>`, or the document root for a fragment without one.
