@@ -22,6 +22,20 @@ pub fn corpus_dir() -> PathBuf {
     )
 }
 
+/// The corpus-dev folder (real report openings, for measuring): `NIANBAO_CORPUS_DEV`, else
+/// `<repo root>/../shared/corpus-dev`.
+pub fn corpus_dev_dir() -> PathBuf {
+    std::env::var_os("NIANBAO_CORPUS_DEV").map_or_else(
+        || {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../../shared/corpus-dev"
+            ))
+        },
+        PathBuf::from,
+    )
+}
+
 /// Whether the corpus tests should run (see the module's documentation).
 pub fn corpus_present() -> bool {
     if std::env::var_os("NIANBAO_CORPUS").is_some() || corpus_dir().is_dir() {

@@ -9,7 +9,10 @@
 //!    ../shared/corpus-dev at run time; nothing of the corpus is in the repository): recall and
 //!    wrong pairs on the half the weights were tuned on and on the held-out half.
 
-use std::path::PathBuf;
+#[path = "../../../../tests/support/corpus.rs"]
+mod corpus_support;
+
+use corpus_support::corpus_dev_dir;
 
 use nianbao_check::figures::{Alignment, FigureAligner, FigureKey, FigureLink, LinkKind};
 use nianbao_check::{CheckOptions, CheckReport, RowStatus, Rules, Severity, check, check_linked};
@@ -294,19 +297,6 @@ struct LabelPair {
     same: Vec<[String; 4]>,
     #[serde(rename = "not")]
     not_pairs: Vec<[String; 4]>,
-}
-
-/// `NIANBAO_CORPUS_DEV`, else `<repo root>/../shared/corpus-dev`.
-fn corpus_dev_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS_DEV").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../../shared/corpus-dev"
-            ))
-        },
-        PathBuf::from,
-    )
 }
 
 /// Traditional characters of raw figures and clauses read as simplified (labels are simplified).

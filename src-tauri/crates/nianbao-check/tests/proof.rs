@@ -10,7 +10,7 @@ mod corpus_support;
 
 use std::path::{Path, PathBuf};
 
-use corpus_support::{corpus_dir, corpus_present};
+use corpus_support::{corpus_dev_dir, corpus_dir, corpus_present};
 use nianbao_check::{CheckOptions, Finding, Rules, Severity, check, check_with, proofread};
 use nianbao_report::parse_text;
 
@@ -116,18 +116,6 @@ fn an_office_proof_toml_replaces_the_default() {
         "a broken proof.toml is an error"
     );
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-fn corpus_dev_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS_DEV").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../../shared/corpus-dev"
-            ))
-        },
-        PathBuf::from,
-    )
 }
 
 fn txt_files(dir: &Path) -> Vec<PathBuf> {

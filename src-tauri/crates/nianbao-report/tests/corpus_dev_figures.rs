@@ -7,23 +7,13 @@
 //! Misses and extras are printed for the tune half only; `NIANBAO_SHOW_HOLDOUT=1` prints the
 //! holdout's too (not while tuning: that half measures what tuning did not see).
 
-use std::path::PathBuf;
+#[path = "../../../../tests/support/corpus.rs"]
+mod corpus_support;
+
+use corpus_support::corpus_dev_dir;
 
 use regex::Regex;
 use serde::Deserialize;
-
-/// `NIANBAO_CORPUS_DEV`, else `<repo root>/../shared/corpus-dev`.
-fn corpus_dev_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS_DEV").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../../shared/corpus-dev"
-            ))
-        },
-        PathBuf::from,
-    )
-}
 
 fn present() -> bool {
     if std::env::var_os("NIANBAO_CORPUS_DEV").is_some() || corpus_dev_dir().is_dir() {

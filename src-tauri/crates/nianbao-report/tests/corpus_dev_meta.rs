@@ -3,23 +3,15 @@
 //! number — no text). Measured separately on the tune half and the holdout half of the split
 //! written in the label file; prints every miss and the rates, and fails below the thresholds.
 
+#[path = "../../../../tests/support/corpus.rs"]
+mod corpus_support;
+
+use corpus_support::corpus_dev_dir;
+
 use std::path::PathBuf;
 
 use nianbao_report::model::MetaSource;
 use serde::Deserialize;
-
-/// `NIANBAO_CORPUS_DEV`, else `<repo root>/../shared/corpus-dev`.
-fn corpus_dev_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS_DEV").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../../shared/corpus-dev"
-            ))
-        },
-        PathBuf::from,
-    )
-}
 
 #[derive(Debug, Deserialize)]
 struct Labels {

@@ -19,18 +19,6 @@ fn old_jieba() -> Jieba {
     jieba
 }
 
-fn corpus_dev_dir() -> PathBuf {
-    std::env::var_os("NIANBAO_CORPUS_DEV").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../../shared/corpus-dev"
-            ))
-        },
-        PathBuf::from,
-    )
-}
-
 fn texts_in(dir: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -77,7 +65,7 @@ fn corpus_is_cut_as_before() {
     let old = old_jieba();
     let reports = texts_in(&common::corpus_dir());
     assert!(reports.len() >= 5, "the corpus has 5 reports");
-    let dev = texts_in(&corpus_dev_dir());
+    let dev = texts_in(&common::corpus_dev_dir());
     let mut pieces = 0;
     for (name, text) in reports.iter().chain(&dev) {
         pieces += compare(&old, name, text);

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 #[path = "../../../../../tests/support/corpus.rs"]
 mod corpus_support;
 #[allow(unused_imports)]
-pub use corpus_support::{corpus_dir, corpus_present};
+pub use corpus_support::{corpus_dev_dir, corpus_dir, corpus_present};
 
 /// The text of one corpus file; fails the test with a clear reason when the corpus is missing.
 pub fn corpus_text(name: &str) -> String {
