@@ -17,7 +17,7 @@ APT_BUILD := build-essential pkg-config file libwebkit2gtk-4.1-dev libssl-dev li
 	libayatana-appindicator3-dev librsvg2-dev
 APT_HEADLESS := xvfb xauth webkit2gtk-driver fonts-noto-cjk dbus-x11 at-spi2-core \
 	sqlite3 x11-utils iproute2
-APT_EXPORT := libreoffice-writer-nogui poppler-utils
+APT_EXPORT := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf
 
 # A fresh CI clone builds everything once: incremental caches only cost disk there.
 ifneq ($(CI),)
