@@ -1,6 +1,7 @@
 # 年报助手 — the two commands of the README, and their parts.
 #   make run    build the app (UI embedded) and start it        (works under xvfb-run too)
-#   make test   every check: fmt, clippy, cargo tests, UI typecheck + Vitest, end-to-end
+#   make test   every check: fmt, clippy, cargo tests, UI typecheck + Vitest, the release .deb,
+#               end-to-end on its binary, the package test (install, start, remove)
 # Both install what is missing (apt packages, npm packages, tauri-driver) and nothing else.
 
 SHELL := /bin/bash
@@ -88,10 +89,14 @@ ui-test:
 # One test file at a time (each starts its own app), 4 minutes a test, 15 minutes in all; the
 # harness stops every process it started, by pid, whatever the outcome. The suite runs a copy of
 # the app binary, so a cargo build in the same target dir during the run cannot swap it.
+# E2E_BIN: the binary under test (default the debug `make app` one; `make test` passes the
+# release binary `make deb` built, so CI compiles the app with the UI embedded only once).
 E2E_APP := $(TARGET_DIR)/e2e-app/nianbao-app
+E2E_BIN ?= $(APP_BIN)
+RELEASE_APP_BIN := $(TARGET_DIR)/release/nianbao-app
 e2e: deps-driver
-	@test -x $(APP_BIN) || { echo "no app binary at $(APP_BIN): run 'make app' first" >&2; exit 2; }
-	@mkdir -p $(dir $(E2E_APP)) && cp $(APP_BIN) $(E2E_APP).tmp && mv -f $(E2E_APP).tmp $(E2E_APP)
+	@test -x $(E2E_BIN) || { echo "no app binary at $(E2E_BIN): run 'make app' (or 'make deb') first" >&2; exit 2; }
+	@mkdir -p $(dir $(E2E_APP)) && cp $(E2E_BIN) $(E2E_APP).tmp && mv -f $(E2E_APP).tmp $(E2E_APP)
 	NIANBAO_APP=$(E2E_APP) TAURI_DRIVER=$(ROOT)/.tools/bin/tauri-driver \
 		xvfb-run -a -s "-screen 0 1280x800x24" \
 		timeout --kill-after=30 900 node --test --test-force-exit --test-concurrency=1 --test-timeout=240000 $(ROOT)/tests/e2e/
@@ -104,9 +109,10 @@ test:
 	@$(STEP) "cargo test --workspace" $(MAKE) --no-print-directory cargo-test
 	@$(STEP) "UI typecheck (svelte-check)" $(MAKE) --no-print-directory ui-check
 	@$(STEP) "UI tests (Vitest)" $(MAKE) --no-print-directory ui-test
-	@$(STEP) "build the app for e2e" $(MAKE) --no-print-directory app
+	@$(STEP) "release .deb (its binary is also the one e2e tests)" $(MAKE) --no-print-directory deb
 	@$(STEP) "tauri-driver" $(MAKE) --no-print-directory deps-driver
-	@$(STEP) "end-to-end (tauri-driver, Xvfb)" $(MAKE) --no-print-directory e2e
+	@$(STEP) "end-to-end on the release binary (tauri-driver, Xvfb)" $(MAKE) --no-print-directory e2e E2E_BIN=$(RELEASE_APP_BIN)
+	@$(STEP) "package test: install the .deb, start it, remove it" $(MAKE) --no-print-directory package-test
 
 # Every benchmark (release) and the Python baseline, as one table against design.md's budgets.
 bench:
