@@ -7,6 +7,7 @@
 
 pub mod backup;
 mod clock;
+pub mod dismissals;
 pub mod drafts;
 mod error;
 pub mod figures;
@@ -27,6 +28,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use backup::{BackupInfo, BackupKind, list_backups, restore_backup};
+pub use dismissals::Dismissal;
 pub use drafts::DraftSummary;
 pub use error::{Result, StoreError};
 pub use figures::MetricPoint;

@@ -107,6 +107,17 @@ const MIGRATION_SLICE: &[M<'static>] = &[
         );
         CREATE INDEX figure_links_years ON figure_links(government, this_year, last_year);",
     ),
+    // 5: findings the drafter marked 不是错误 in a draft, named by a key that survives edits
+    // elsewhere in the text (code, words, a little context), never by line.
+    M::up(
+        "CREATE TABLE dismissals (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            dismissed_at INTEGER NOT NULL,
+            PRIMARY KEY (draft_id, key)
+        );",
+    ),
 ];
 
 /// Every migration, oldest first.
