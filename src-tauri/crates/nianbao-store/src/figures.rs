@@ -33,8 +33,8 @@ pub fn family_of(metric: &str) -> &str {
 pub(crate) fn insert_figures(tx: &Transaction<'_>, report_id: i64, report: &Report) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO figures (report_id, metric, family, value, unit, approx, raw, line,
-            start_byte, end_byte, excerpt, section)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            start_byte, end_byte, excerpt, section, change)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for f in &report.figures {
         stmt.execute(params![
@@ -50,6 +50,7 @@ pub(crate) fn insert_figures(tx: &Transaction<'_>, report_id: i64, report: &Repo
             i64::try_from(f.end).unwrap_or(0),
             f.excerpt,
             f.section.key(),
+            f.change,
         ])?;
     }
     Ok(())
@@ -58,7 +59,8 @@ pub(crate) fn insert_figures(tx: &Transaction<'_>, report_id: i64, report: &Repo
 /// A report's figures in text order, read back from their rows.
 pub(crate) fn report_figures(conn: &rusqlite::Connection, report_id: i64) -> Result<Vec<Figure>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT metric, value, unit, approx, raw, line, start_byte, end_byte, excerpt, section
+        "SELECT metric, value, unit, approx, raw, line, start_byte, end_byte, excerpt, section,
+                change
          FROM figures WHERE report_id = ?1 ORDER BY id",
     )?;
     let size = |v: i64| usize::try_from(v).unwrap_or(0);
@@ -74,8 +76,7 @@ pub(crate) fn report_figures(conn: &rusqlite::Connection, report_id: i64) -> Res
             end: size(r.get(7)?),
             excerpt: r.get(8)?,
             section: SectionKind::from_key(&r.get::<_, String>(9)?).unwrap_or(SectionKind::Other),
-            // Not stored (no column yet): a figure read back is taken as a level.
-            change: false,
+            change: r.get(10)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -172,6 +173,31 @@ mod tests {
             report.figures
         );
         assert!(!report.figures.is_empty(), "the text states figures");
+    }
+
+    #[test]
+    fn a_stated_change_is_read_back_as_a_change() {
+        let store = Store::open_in_memory().expect("open");
+        let report = nianbao_report::parse_text(
+            "示例市2024年法治政府建设年度报告\n一、化解矛盾纠纷\n全年受理行政复议申请128件，同比增长12.5%。",
+        );
+        assert!(
+            report.figures.iter().any(|f| f.change) && report.figures.iter().any(|f| !f.change),
+            "a level and a change: {:?}",
+            report.figures
+        );
+        let source = crate::Source {
+            name: "示例市.txt".into(),
+            hash: crate::hash_bytes(b"change"),
+            format: nianbao_import::SourceFormat::Text,
+            encoding: "UTF-8".into(),
+        };
+        let added = store.add_report(&source, &report).expect("add");
+        let back = report_figures(&store.conn, added.id).expect("read back");
+        assert_eq!(
+            back, report.figures,
+            "every field, `change` included, survives the store"
+        );
     }
 
     #[test]

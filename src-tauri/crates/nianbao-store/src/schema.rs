@@ -118,6 +118,9 @@ const MIGRATION_SLICE: &[M<'static>] = &[
             PRIMARY KEY (draft_id, key)
         );",
     ),
+    // Issue 13: whether a figure is a stated change (`同比增长12.5%`, `比上年增加15件`) rather than
+    // a level of its metric (nianbao_report's `Figure.change`). Rows from before read as levels.
+    M::up("ALTER TABLE figures ADD COLUMN change INTEGER NOT NULL DEFAULT 0;"),
 ];
 
 /// Every migration, oldest first.
