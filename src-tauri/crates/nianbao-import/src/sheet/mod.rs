@@ -4,10 +4,12 @@
 //! It must never build a dense grid from a sheet's declared size (a hostile sheet can claim a
 //! million rows by sixteen thousand columns): cells are kept sparse, at most [`MAX_CELLS`].
 
+mod biff;
 mod stats;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{Data, DataRef, Reader, Xls, Xlsx, open_workbook_from_rs};
 
@@ -90,12 +92,24 @@ pub(crate) fn read(
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<(Vec<Sheet>, String), ImportError> {
+    // `calamine` can panic on a damaged file (its own compound-file reader slices past the end
+    // of a cut .xls; found by the cut-file test): that is a corrupt workbook, not a crash.
+    let guarded = |f: &dyn Fn() -> Result<Vec<Sheet>, ImportError>| {
+        catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| {
+            Err(ImportError::CorruptSheet(
+                "工作簿结构无法读取 (unreadable workbook structure)".to_owned(),
+            ))
+        })
+    };
     match kind {
         Kind::Xlsx => {
             check_inflated_size(bytes, limits, deadline)?;
-            Ok((read_xlsx(bytes, deadline)?, "UTF-8".to_owned()))
+            Ok((guarded(&|| read_xlsx(bytes, deadline))?, "UTF-8".to_owned()))
         }
-        Kind::Xls => Ok((read_xls(bytes, deadline)?, "UTF-16LE".to_owned())),
+        Kind::Xls => Ok((
+            guarded(&|| read_xls(bytes, deadline))?,
+            "UTF-16LE".to_owned(),
+        )),
         Kind::Csv => {
             let text = crate::text::import(bytes)?;
             Ok((vec![csv_sheet(&text.text, deadline)?], text.encoding))
@@ -187,15 +201,25 @@ fn read_xlsx(bytes: &[u8], deadline: &Deadline) -> Result<Vec<Sheet>, ImportErro
             ..Sheet::default()
         };
         let mut reader = book.worksheet_cells_reader(&name).map_err(corrupt)?;
+        let percent: Vec<bool> = reader
+            .styles()
+            .iter()
+            .map(|s| {
+                s.number_format
+                    .as_ref()
+                    .is_some_and(|f| biff::is_percent_code(&f.format_code))
+            })
+            .collect();
         let mut n = 0usize;
-        while let Some(cell) = reader.next_cell().map_err(corrupt)? {
+        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(corrupt)? {
             n += 1;
             if n.is_multiple_of(1024) {
                 deadline.check()?;
             }
+            let is_percent = percent.get(style).copied().unwrap_or(false);
             let v = match cell.get_value() {
-                DataRef::Int(i) => Val::Num(*i as f64),
-                DataRef::Float(f) => Val::Num(*f),
+                DataRef::Int(i) => number_val(*i as f64, is_percent),
+                DataRef::Float(f) => number_val(*f, is_percent),
                 DataRef::String(s) => val_of_text(s),
                 DataRef::SharedString(s) => val_of_text(s),
                 DataRef::Bool(_)
@@ -212,7 +236,33 @@ fn read_xlsx(bytes: &[u8], deadline: &Deadline) -> Result<Vec<Sheet>, ImportErro
     Ok(out)
 }
 
+/// A number cell as the drafter sees it: a percent-formatted fraction as `9.1%`.
+fn number_val(n: f64, percent: bool) -> Val {
+    if percent {
+        Val::Text(format!("{}%", number_text(n * 100.0)))
+    } else {
+        Val::Num(n)
+    }
+}
+
+/// The Workbook (BIFF8) or Book (BIFF5) stream of an .xls/.et, read through `cfb`.
+fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let name = ["/Workbook", "/Book"].into_iter().find(|n| cfb.exists(n))?;
+    let mut out = Vec::new();
+    cfb.open_stream(name)
+        .ok()?
+        .take(u64::try_from(bytes.len()).unwrap_or(u64::MAX))
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
+}
+
 fn read_xls(bytes: &[u8], deadline: &Deadline) -> Result<Vec<Sheet>, ImportError> {
+    let percent = match workbook_stream(bytes) {
+        Some(stream) => biff::percent_cells(&stream, deadline)?,
+        None => biff::PercentCells::new(),
+    };
     let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
         calamine::XlsError::Password => ImportError::Encrypted,
         other => corrupt(other),
@@ -235,17 +285,19 @@ fn read_xls(bytes: &[u8], deadline: &Deadline) -> Result<Vec<Sheet>, ImportError
             ..Sheet::default()
         };
         let (r0, c0) = range.start().unwrap_or((0, 0));
+        let percent_here = percent.get(&name);
         for (r, c, v) in range.used_cells() {
-            let v = match v {
-                Data::Int(i) => Val::Num(*i as f64),
-                Data::Float(f) => Val::Num(*f),
-                Data::String(s) => val_of_text(s),
-                _ => continue,
-            };
             let pos = (
                 r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX)),
                 c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX)),
             );
+            let is_percent = percent_here.is_some_and(|p| p.contains(&pos));
+            let v = match v {
+                Data::Int(i) => number_val(*i as f64, is_percent),
+                Data::Float(f) => number_val(*f, is_percent),
+                Data::String(s) => val_of_text(s),
+                _ => continue,
+            };
             put(&mut sheet, &mut count, pos, v)?;
         }
         out.push(sheet);
