@@ -20,9 +20,23 @@ pub fn run(
     json: bool,
 ) -> CliResult {
     // The office's term table and lexicons in the data folder override the defaults.
+    let last_path = last;
+    if let Some(db) = db {
+        crate::input::check_db(db)?;
+    }
     let office = office()?;
     let (_, this) = load(file, &office)?;
     let last = last.map(|l| load(l, &office)).transpose()?.map(|(_, r)| r);
+    // A `--last` file that holds no text is not "no --last given": say what is wrong with it.
+    if let (Some(path), Some(report)) = (last_path, last.as_ref())
+        && report.lines.iter().all(|l| l.trim().is_empty())
+    {
+        return Err(format!(
+            "上年报告 {} 没有正文（空白文件），无法对照 (last year's report has no text)",
+            path.display()
+        )
+        .into());
+    }
     // `--db`: the drafter's figure links kept in the library for this government and years.
     let links = match (db, last.as_ref()) {
         (Some(db), Some(l)) => {
@@ -30,7 +44,7 @@ pub fn run(
             match (government, l.meta.year) {
                 (Some(g), Some(last_year)) => {
                     let this_year = year.or(this.meta.year).unwrap_or(last_year + 1);
-                    nianbao_store::Store::open(db)
+                    nianbao_store::Store::open_existing_folder(db)
                         .and_then(|s| s.figure_links(&g, this_year, last_year))
                         .map_err(|e| format!("报告库无法读取 (cannot read the library): {e}"))?
                 }
@@ -49,7 +63,9 @@ pub fn run(
     // `--only proof`: the findings of one family (codes `proof.…`), nothing else.
     if let Some(family) = only {
         let prefix = format!("{family}.");
-        result.findings.retain(|f| f.code.starts_with(&prefix));
+        result
+            .findings
+            .retain(|f| f.code.as_str().starts_with(&prefix));
     }
     let out = if json {
         serde_json::to_string_pretty(&result)? + "\n"

@@ -12,6 +12,8 @@ use crate::input::{load, office};
 
 pub fn run(from: &Path, year: i32, out: &Path, json: bool) -> CliResult {
     // The office's own templates: `NIANBAO_DATA_DIR/templates`, when that folder exists.
+    // Last year's report must never be replaced by its own draft (`--from r.docx --out r.docx`).
+    crate::input::check_output(out, &[from])?;
     let office = office()?;
     let (_, last) = load(from, &office)?;
     let templates = office.templates();

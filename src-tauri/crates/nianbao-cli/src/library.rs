@@ -15,8 +15,12 @@ use crate::CliResult;
 use crate::input::{office, pad, read, reason, width};
 
 /// The library of `--db`, else the default one, with the office's files of the data folder.
-fn desk(db: Option<&Path>) -> Desk {
-    Desk::new(crate::input::data_dir(), db.map(Path::to_owned))
+/// A typed `--db` is checked first (its folder must exist: a typo creates nothing).
+fn desk(db: Option<&Path>) -> Result<Desk, String> {
+    if let Some(db) = db {
+        crate::input::check_db(db)?;
+    }
+    Ok(Desk::new(crate::input::data_dir(), db.map(Path::to_owned)))
 }
 
 /// Add files; every file is read and parsed first, so one bad file adds nothing.
@@ -29,7 +33,7 @@ pub fn add(db: Option<&Path>, files: &[PathBuf]) -> CliResult {
         .iter()
         .map(|file| read(file, &office))
         .collect::<Result<Vec<_>, _>>()?;
-    let desk = desk(db);
+    let desk = desk(db)?;
     for report in &loaded {
         let added = desk.add_report(report).map_err(|e| reason(&e))?;
         let status = if added.already_present {
@@ -61,7 +65,7 @@ fn describe(r: &ReportItem) -> String {
 
 /// The library as a table: 编号, 政府, 年度, 标题, 来源文件.
 pub fn list(db: Option<&Path>) -> CliResult {
-    let reports = desk(db).list_reports().map_err(|e| reason(&e))?;
+    let reports = desk(db)?.list_reports().map_err(|e| reason(&e))?;
     if reports.is_empty() {
         crate::emit("报告库为空 (the library is empty)\n")?;
         return Ok(());
@@ -110,14 +114,24 @@ pub fn search(
     if query.trim().is_empty() {
         return Err("请输入要搜索的内容 (empty query)".into());
     }
-    let hits = desk(db)
+    let page = desk(db)?
         .search_hits(query, government, year, kind)
         .map_err(|e| reason(&e))?;
+    let hits = page.hits;
     if hits.is_empty() {
         crate::emit(&format!("未找到“{}”(no results)\n", query.trim()))?;
         return Ok(());
     }
-    crate::emit(&format!("“{}”共找到 {} 处：\n", query.trim(), hits.len()))?;
+    if page.more {
+        // The cap, said as a cap: not "共找到 50 处" when thousands match.
+        crate::emit(&format!(
+            "“{}”找到超过 {n} 处，只列出前 {n} 处，请加 --government、--year 或 --kind 缩小范围 (more than {n} matches)：\n",
+            query.trim(),
+            n = hits.len()
+        ))?;
+    } else {
+        crate::emit(&format!("“{}”共找到 {} 处：\n", query.trim(), hits.len()))?;
+    }
     for (i, hit) in hits.iter().enumerate() {
         crate::emit(&hit_text(i + 1, hit))?;
     }
@@ -151,7 +165,7 @@ fn hit_text(n: usize, hit: &SearchHit) -> String {
 /// of `--metric`), each point with its year, value and source line.
 pub fn history(db: Option<&Path>, government: &str, metric: Option<&str>, json: bool) -> CliResult {
     let min_years = if metric.is_some() { 1 } else { 2 };
-    let histories = desk(db)
+    let histories = desk(db)?
         .metric_histories(government, metric, min_years)
         .map_err(|e| reason(&e))?;
     if json {

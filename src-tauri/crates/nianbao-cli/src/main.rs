@@ -61,7 +61,7 @@ enum Command {
         #[arg(long)]
         last: Option<PathBuf>,
         /// 报告年度 / the year the report is about
-        #[arg(long)]
+        #[arg(long, value_parser = input::year)]
         year: Option<i32>,
         /// 只看一类问题，如 proof（校对：错字、规范表述、标点、数字）/ only findings of one family, e.g. proof
         #[arg(long, value_parser = ["proof", "figure", "arith", "term", "time", "text", "structure", "plan"])]
@@ -79,7 +79,7 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
         /// 草稿年度，如 2025 / the year the draft reports on, e.g. 2025
-        #[arg(long)]
+        #[arg(long, value_parser = input::year)]
         year: i32,
         /// 草稿写到这里（.txt）/ where to write the draft (.txt)
         #[arg(long)]
@@ -124,7 +124,7 @@ enum LibraryAction {
         #[arg(long)]
         government: Option<String>,
         /// 只搜该年度 / only reports about this year
-        #[arg(long)]
+        #[arg(long, value_parser = input::year)]
         year: Option<i32>,
         /// 只搜该类部分（organization、decisions、enforcement、disputes、next_year、problems……）/ only this kind of part
         #[arg(long)]
@@ -153,7 +153,11 @@ pub fn emit(text: &str) -> std::io::Result<()> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A wrong argument is one line on stderr (exit 2), like every other refusal.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return input::argument_error(&e),
+    };
     let json = |f: Format| matches!(f, Format::Json);
     let result = match cli.command {
         Command::Outline { file, format } => outline::run(&file, json(format)),
@@ -179,7 +183,9 @@ fn main() -> ExitCode {
             out,
             format,
         } => draft::run(&from, year, &out, json(format)),
-        Command::Export { file, out } => export::run(&file, &out),
+        Command::Export { file, out } => input::check_output(&out, &[&file])
+            .map_err(Into::into)
+            .and_then(|()| export::run(&file, &out)),
         Command::Library { action, db } => match action {
             LibraryAction::Add { files } => library::add(db.as_deref(), &files),
             LibraryAction::List => library::list(db.as_deref()),

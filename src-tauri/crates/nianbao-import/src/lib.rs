@@ -77,11 +77,25 @@ pub fn import_path_with(
     path: &std::path::Path,
     limits: &Limits,
 ) -> Result<ImportedText, ImportError> {
+    // A FIFO, device, socket or folder is refused before it is opened: opening a FIFO waits
+    // for a writer forever, and a device never ends. Checked again on the opened file, in case
+    // the path was swapped in between.
+    let regular = |meta: &std::fs::Metadata| {
+        if meta.is_file() {
+            Ok(())
+        } else {
+            Err(ImportError::Io(
+                "不是普通文件（目录、管道或设备），已拒绝 (not a regular file)".to_owned(),
+            ))
+        }
+    };
+    regular(&std::fs::metadata(path).map_err(|e| ImportError::Io(e.to_string()))?)?;
     let file = std::fs::File::open(path).map_err(|e| ImportError::Io(e.to_string()))?;
-    let size = file
+    let meta = file
         .metadata()
-        .map_err(|e| ImportError::Io(e.to_string()))?
-        .len();
+        .map_err(|e| ImportError::Io(e.to_string()))?;
+    regular(&meta)?;
+    let size = meta.len();
     if size > limits.max_file_bytes {
         return Err(too_large(size, limits));
     }

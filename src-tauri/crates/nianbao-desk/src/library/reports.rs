@@ -114,18 +114,19 @@ impl Desk {
         year: Option<i32>,
         kind: Option<&str>,
     ) -> Result<Vec<SearchResult>, DeskError> {
-        let hits = self.search_hits(query, government, year, kind)?;
-        Ok(hits.iter().map(SearchResult::from).collect())
+        let page = self.search_hits(query, government, year, kind)?;
+        Ok(page.hits.iter().map(SearchResult::from).collect())
     }
 
-    /// [`Desk::search`] as the store found it (the command prints these).
+    /// [`Desk::search`] as the store found it (the command prints these), with whether the
+    /// limit (50) cut more matching paragraphs off.
     pub fn search_hits(
         &self,
         query: &str,
         government: Option<String>,
         year: Option<i32>,
         kind: Option<&str>,
-    ) -> Result<Vec<nianbao_store::SearchHit>, DeskError> {
+    ) -> Result<nianbao_store::SearchPage, DeskError> {
         let section = match kind.filter(|k| !k.is_empty()) {
             Some(key) => {
                 Some(SectionKind::from_key(key).ok_or_else(|| DeskError::UnknownKind(key.into()))?)
@@ -138,7 +139,7 @@ impl Desk {
             section,
             ..SearchFilters::default()
         };
-        self.with_store(|s| Ok(s.search(query, &filters)?))
+        self.with_store(|s| Ok(s.search_page(query, &filters)?))
     }
 }
 
