@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use nianbao_report::Report;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::rules::{Rules, UnitClass};
 use crate::text::{
     Quantity, clause_after, clause_before, excerpt_at, fmt_value, is_han, quantities, sentences,
@@ -180,7 +180,7 @@ impl Sentence<'_> {
                 };
                 if part.value > whole.value && backlog {
                     return vec![Finding::new(
-                        "arith.carried_over",
+                        Code::ArithCarriedOver,
                         self.line,
                         &self.excerpt(b),
                         format!(
@@ -194,7 +194,7 @@ impl Sentence<'_> {
                 }
                 if part.value > whole.value {
                     return vec![Finding::new(
-                        "arith.order",
+                        Code::ArithOrder,
                         self.line,
                         &self.excerpt(b),
                         format!(
@@ -275,7 +275,7 @@ impl Sentence<'_> {
             }
             if !parts.is_empty() && sum > whole.value + 1e-9 {
                 out.push(Finding::new(
-                    "arith.parts_exceed",
+                    Code::ArithPartsExceed,
                     self.line,
                     &excerpt_at(self.text, at..at),
                     format!(
@@ -332,7 +332,7 @@ impl Sentence<'_> {
                     .any(|w| name.ends_with(w.as_str()))
                 {
                     out.push(Finding::new(
-                        "arith.percent",
+                        Code::ArithPercent,
                         self.line,
                         &self.excerpt(r),
                         format!("“{name}”为{}%，比例不可能超过100%", fmt_value(r.value)),
@@ -364,7 +364,7 @@ impl Sentence<'_> {
             if (actual - r.value).abs() >= unit - 1e-9 {
                 out.push(
                     Finding::new(
-                        "arith.rate",
+                        Code::ArithRate,
                         self.line,
                         &self.excerpt(r),
                         format!(
@@ -434,7 +434,7 @@ mod tests {
     fn codes(text: &str) -> Vec<String> {
         check(&parse_text(text), Rules::embedded())
             .into_iter()
-            .map(|f| f.code)
+            .map(|f| f.code.to_string())
             .collect()
     }
 

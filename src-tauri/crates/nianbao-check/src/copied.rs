@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use nianbao_report::Report;
 
 use crate::diff::{self, Piece};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Severity};
 use crate::rules::Rules;
 use crate::text::{is_han, shorten};
 
@@ -175,7 +175,7 @@ pub fn findings(this: &Report, last: &Report, copies: &[Copy]) -> Vec<Finding> {
                 )
             };
             let mut finding = Finding::new(
-                "text.same_as_last",
+                Code::TextSameAsLast,
                 c.this_line,
                 this.line(c.this_line),
                 message,

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use nianbao_report::{Figure, Report};
 use serde::{Deserialize, Serialize};
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::rules::Rules;
 use crate::text::{clause_after, excerpt_at, fmt_value, quantities};
 
@@ -379,7 +379,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
                 format!("；共同词语：{}", p.words.join("、"))
             };
             out.push(values(Finding::new(
-                "figure.possible",
+                Code::FigurePossible,
                 a.line,
                 &a.excerpt,
                 format!(
@@ -399,7 +399,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
         if same {
             if sure && !saturated {
                 out.push(values(Finding::new(
-                    "figure.unchanged",
+                    Code::FigureUnchanged,
                     a.line,
                     &a.excerpt,
                     format!("“{metric}”与上年相同（{}），请确认是否已更新", a.raw),
@@ -415,9 +415,9 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
         let percent = a.unit == "%" || a.unit == "％";
         let big = a.value.abs().max(b.value.abs()) >= SWING_MIN;
         let code = if sure && !percent && big && ratio >= SWING {
-            "figure.swing"
+            Code::FigureSwing
         } else {
-            "figure.changed"
+            Code::FigureChanged
         };
         let message = if code == "figure.swing" {
             format!(
@@ -443,7 +443,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
         match (a, b) {
             (Some((_, a)), None) => out.push(
                 Finding::new(
-                    "figure.new",
+                    Code::FigureNew,
                     a.line,
                     &a.excerpt,
                     format!("“{}”为本年新增数据（上年报告未见）", a.metric),
@@ -452,7 +452,7 @@ pub fn findings(this: &Report, last: &Report, al: &Alignment, rules: &Rules) -> 
             ),
             (None, Some((_, b))) => out.push(
                 Finding::new(
-                    "figure.dropped",
+                    Code::FigureDropped,
                     0,
                     "",
                     format!("上年报告的“{}”（{}）本年未再报告", b.metric, b.raw),
@@ -510,7 +510,7 @@ fn growth(this: &Report, a: &Figure, b: &Figure, metric: &str, rules: &Rules) ->
     }
     let verb = if down { "下降" } else { "增长" };
     Some(Finding::new(
-        "figure.growth",
+        Code::FigureGrowth,
         a.line,
         &excerpt_at(text, a.start..stmt_at),
         format!(
@@ -745,7 +745,7 @@ mod tests {
         let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
         let codes: Vec<String> = findings(&this, &last, &al, Rules::embedded())
             .into_iter()
-            .map(|f| f.code)
+            .map(|f| f.code.to_string())
             .collect();
         assert_eq!(
             codes,
@@ -785,7 +785,7 @@ mod tests {
         let al = FigureAligner::new(Rules::embedded()).align(&this, &last);
         findings(&this, &last, &al, Rules::embedded())
             .into_iter()
-            .map(|f| f.code)
+            .map(|f| f.code.to_string())
             .filter(|c| c == "figure.growth")
             .collect()
     }

@@ -25,7 +25,7 @@ pub use error::CheckError;
 pub use figures::{
     AlignedFigure, FigureAligner, FigureKey, FigureLink, LinkKind, OfferedFigure, RowStatus,
 };
-pub use finding::{Code, FigureStatus, Finding, Severity, figure_status, severity_of};
+pub use finding::{Code, FigureStatus, Finding, Severity, figure_status};
 pub use proof::proofread;
 pub use rules::Rules;
 pub use section_diff::{SectionDiff, section_diff};

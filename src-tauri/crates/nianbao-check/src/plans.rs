@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use nianbao_report::Report;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::parts;
 use crate::rules::Rules;
 use crate::text::{content_words, sentences};
@@ -57,7 +57,7 @@ pub fn check(this: &Report, last: &Report, rules: &Rules) -> Vec<Finding> {
             let item = sentences(text).first().map_or(text, |s| &text[s.clone()]);
             out.push(
                 Finding::new(
-                    "plan.unreported",
+                    Code::PlanUnreported,
                     0,
                     "",
                     format!(

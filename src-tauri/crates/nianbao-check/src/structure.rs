@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use nianbao_report::{Report, Section};
 use regex::Regex;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::parts;
 
 /// The first report year for which the 2019 督察工作规定 requires the five items.
@@ -22,7 +22,7 @@ pub fn check(report: &Report, year: Option<i32>) -> Vec<Finding> {
         let at = report.body_start.max(1);
         let mut missing = |what: &str| {
             out.push(Finding::new(
-                "structure.missing",
+                Code::StructureMissing,
                 at,
                 "",
                 format!("未找到“{what}”部分（2019年起年度报告须包含）"),
@@ -133,7 +133,7 @@ fn numbering(report: &Report) -> Vec<Finding> {
         };
         if let Some(message) = problem {
             out.push(Finding::new(
-                "structure.numbering",
+                Code::StructureNumbering,
                 line,
                 report.line(line),
                 message,

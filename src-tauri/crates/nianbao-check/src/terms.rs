@@ -6,7 +6,7 @@
 
 use nianbao_report::Report;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::rules::{Rules, Term};
 use crate::text::{excerpt_at, sentences};
 
@@ -34,7 +34,7 @@ pub fn check(report: &Report, year: i32, rules: &Rules) -> Vec<Finding> {
             let excerpt = excerpt_at(text, m.start()..m.end());
             if year < term.exists_from {
                 out.push(Finding::new(
-                    "term.anachronism",
+                    Code::TermAnachronism,
                     line,
                     &excerpt,
                     format!(
@@ -49,7 +49,7 @@ pub fn check(report: &Report, year: i32, rules: &Rules) -> Vec<Finding> {
                     format!("，应为“{}”", term.replacement)
                 };
                 out.push(Finding::new(
-                    "term.outdated",
+                    Code::TermOutdated,
                     line,
                     &excerpt,
                     format!(
@@ -92,7 +92,7 @@ mod tests {
     fn codes(text: &str, year: i32) -> Vec<String> {
         check(&parse_text(text), year, Rules::embedded())
             .into_iter()
-            .map(|f| f.code)
+            .map(|f| f.code.to_string())
             .collect()
     }
 

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::copied::Copy;
 use crate::diff::Piece;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::parts::{self, is_heading_like};
 use crate::text::excerpt_at;
 
@@ -72,7 +72,7 @@ pub fn report_year(report: &Report) -> Option<i32> {
 }
 
 fn stale(line: usize, text: &str, at: usize, message: String) -> Finding {
-    Finding::new("time.stale_year", line, &excerpt_at(text, at..at), message)
+    Finding::new(Code::TimeStaleYear, line, &excerpt_at(text, at..at), message)
 }
 
 /// Rules that need only this report: title against body and `--year`, the next-year part naming

@@ -275,7 +275,7 @@ fn an_unlinked_pair_stays_apart_and_a_not_comparable_figure_is_neither_new_nor_p
         result
             .findings
             .iter()
-            .all(|f| !f.code.starts_with("figure.") || f.this_value != Some(130.0)),
+            .all(|f| !f.code.as_str().starts_with("figure.") || f.this_value != Some(130.0)),
         "no figure finding about a figure the drafter set apart: {:?}",
         result.findings
     );

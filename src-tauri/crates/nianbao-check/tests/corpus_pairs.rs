@@ -49,7 +49,7 @@ fn errors(result: &CheckReport) -> Vec<(String, usize)> {
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.code.clone(), f.line))
+        .map(|f| (f.code.to_string(), f.line))
         .collect()
 }
 
@@ -308,7 +308,7 @@ fn changzhou_edited_as_2018_flags_the_next_year_part_and_last_years_plan() {
         !result
             .findings
             .iter()
-            .any(|f| f.code.starts_with("term.") && f.line == 26),
+            .any(|f| f.code.as_str().starts_with("term.") && f.line == 26),
         "区法制办 is still a current body in 2018"
     );
     let mut errs = errors(&result);

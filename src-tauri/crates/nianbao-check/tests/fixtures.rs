@@ -67,7 +67,7 @@ fn shili_2023_alone_is_clean() {
     // Proofreading hints (the fixture writes its 纲要 with half-width brackets) are no problem.
     result
         .findings
-        .retain(|f| !(f.code.starts_with("proof.") && f.severity == Severity::Info));
+        .retain(|f| !(f.code.as_str().starts_with("proof.") && f.severity == Severity::Info));
     assert!(
         result.findings.is_empty(),
         "the clean fixture has every required part and consistent numbers: {:#?}",

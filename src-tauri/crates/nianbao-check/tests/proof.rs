@@ -19,7 +19,7 @@ fn proof_findings(text: &str, year: Option<i32>) -> Vec<Finding> {
     check_with(&report, None, &CheckOptions { year }, Rules::embedded())
         .findings
         .into_iter()
-        .filter(|f| f.code.starts_with(nianbao_check::proof::FAMILY))
+        .filter(|f| f.code.as_str().starts_with(nianbao_check::proof::FAMILY))
         .collect()
 }
 
@@ -51,7 +51,7 @@ fn every_rule_fires_on_invented_text_with_its_suggestion() {
 fn proof_findings_are_warnings_or_hints_never_errors() {
     for f in proof_findings(INVENTED, None) {
         assert_ne!(f.severity, Severity::Error, "{f:?}");
-        let want = if f.code.ends_with("_hint") {
+        let want = if f.code.as_str().ends_with("_hint") {
             Severity::Info
         } else {
             Severity::Warning
@@ -78,7 +78,7 @@ fn a_report_in_traditional_characters_is_not_proofread_for_simplified_words() {
     let text = "示例市2021年法治政府建設年度報告\n深入學習貫徹習近平法治思想，推進法治政府建設，其它工作有序開展。";
     let found: Vec<String> = proof_findings(text, Some(2021))
         .iter()
-        .filter(|f| f.code.starts_with("proof.t"))
+        .filter(|f| f.code.as_str().starts_with("proof.t"))
         .map(short)
         .collect();
     assert!(found.is_empty(), "{found:?}");
@@ -91,7 +91,7 @@ fn the_engine_api_proofreads_alone() {
     let in_check: Vec<Finding> = check(&report, None)
         .findings
         .into_iter()
-        .filter(|f| f.code.starts_with("proof."))
+        .filter(|f| f.code.as_str().starts_with("proof."))
         .collect();
     assert_eq!(alone.len(), in_check.len());
     assert!(alone.iter().all(|f| f.matched.is_some()));
@@ -141,7 +141,7 @@ fn snapshot_dir(dir: &Path, prefix: &str) {
         let findings: Vec<Finding> = check(&report, None)
             .findings
             .into_iter()
-            .filter(|f| f.code.starts_with("proof."))
+            .filter(|f| f.code.as_str().starts_with("proof."))
             .collect();
         let found: Vec<String> = findings.iter().map(short).collect();
         let stem = path

@@ -275,8 +275,7 @@ pub use nianbao_check::{Code as FindingCode, FigureStatus, Severity};
 pub struct FindingItem {
     /// `figure.unchanged`, `arith.order`, … (design.md's table): the checker's closed set,
     /// passed through as the checker wrote it.
-    #[ts(as = "FindingCode")]
-    pub code: String,
+    pub code: FindingCode,
     pub severity: Severity,
     /// 1-based line in the draft; 0 for the report as a whole.
     pub line: usize,
@@ -464,7 +463,7 @@ impl From<&nianbao_check::Finding> for FindingItem {
             _ => format!("上年第{line}行"),
         });
         FindingItem {
-            code: f.code.clone(),
+            code: f.code,
             severity: f.severity,
             line: f.line,
             message: f.message.clone(),

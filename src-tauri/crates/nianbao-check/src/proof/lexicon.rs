@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
 use crate::CheckError;
+use crate::finding::Code;
 
 pub(crate) const PROOF: &str = include_str!("../../data/proof.toml");
 
@@ -17,7 +18,7 @@ pub(crate) struct Typo {
     pub right: String,
     /// The finding's code: `proof.typo`, `proof.typo_hint` or `proof.term` (a known wrong form
     /// of a standard formulation).
-    pub code: &'static str,
+    pub code: Code,
     pub next: Vec<String>,
     pub not_next: Vec<String>,
     pub not_prev: Vec<String>,
@@ -150,9 +151,9 @@ impl ProofLexicon {
                 wrong: t.wrong,
                 right: t.right,
                 code: if t.hint {
-                    "proof.typo_hint"
+                    Code::ProofTypoHint
                 } else {
-                    "proof.typo"
+                    Code::ProofTypo
                 },
                 next: t.next,
                 not_next: t.not_next,
@@ -168,7 +169,7 @@ impl ProofLexicon {
                     why: format!("规范表述为“{}”", t.right),
                     wrong: t.wrong,
                     right: t.right,
-                    code: "proof.term",
+                    code: Code::ProofTerm,
                     next: Vec::new(),
                     not_next: Vec::new(),
                     not_prev: Vec::new(),

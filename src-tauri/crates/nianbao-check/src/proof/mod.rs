@@ -18,7 +18,7 @@ pub use lexicon::ProofLexicon;
 
 use nianbao_report::Report;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::rules::Rules;
 use crate::text::excerpt_at;
 
@@ -122,7 +122,7 @@ impl<'a> Para<'a> {
     /// A finding on characters `from..to`, with its suggestion.
     pub fn finding(
         &self,
-        code: &str,
+        code: Code,
         from: usize,
         to: usize,
         message: String,

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::Para;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::rules::Rules;
 use crate::text::{fmt_value, quantities, sentences};
 
@@ -35,7 +35,7 @@ fn approx_after_exact(para: &Para, rules: &Rules, out: &mut Vec<Finding>) {
         let from = para.col(q.num_start);
         let to = para.col(q.end);
         out.push(para.finding(
-            "proof.number_hint",
+            Code::ProofNumberHint,
             from,
             to,
             format!(
@@ -82,7 +82,7 @@ fn mixed_wan(para: &Para, rules: &Rules, out: &mut Vec<Finding>) {
         let span = &para.text[plain.num_start..plain.end];
         out.push(
             para.finding(
-                "proof.number_hint",
+                Code::ProofNumberHint,
                 from,
                 to,
                 format!(
@@ -149,7 +149,7 @@ pub(crate) fn signature_date(paragraphs: &[(usize, &str)], out: &mut Vec<Finding
         let from = para.col(text.find(t).unwrap_or(0));
         let to = from + t.chars().count();
         out.push(para.finding(
-            "proof.number",
+            Code::ProofNumber,
             from,
             to,
             "成文日期应使用阿拉伯数字（GB/T 9704—2012）".to_owned(),

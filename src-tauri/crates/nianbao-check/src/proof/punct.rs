@@ -4,7 +4,7 @@
 //! paragraph), a range of years with a hyphen (2021-2025 → 2021—2025年).
 
 use super::Para;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::text::is_han;
 
 /// Marks that never stand twice in a row (…… and —— do, and are not here).
@@ -70,7 +70,7 @@ fn pairs(para: &Para, cut_off: bool, out: &mut Vec<Finding>) {
                 }
                 None => {
                     out.push(para.finding(
-                        "proof.punct",
+                        Code::ProofPunct,
                         i,
                         i + 1,
                         format!("本段的{}“{c}”前没有与之配对的前半个", name(c)),
@@ -91,7 +91,7 @@ fn pairs(para: &Para, cut_off: bool, out: &mut Vec<Finding>) {
 fn unclosed(para: &Para, at: usize) -> Finding {
     let c = para.chars[at];
     para.finding(
-        "proof.punct",
+        Code::ProofPunct,
         at,
         at + 1,
         format!("本段的{}“{c}”没有与之配对的后半个", name(c)),
@@ -106,7 +106,7 @@ fn doubled(para: &Para, out: &mut Vec<Finding>) {
         if SINGLE.contains(&c[i]) && SINGLE.contains(&c[i + 1]) {
             let same = c[i] == c[i + 1];
             out.push(para.finding(
-                "proof.punct",
+                Code::ProofPunct,
                 i,
                 i + 2,
                 if same {
@@ -169,7 +169,7 @@ fn half_width(para: &Para, out: &mut Vec<Finding>) {
             String::new()
         };
         out.push(para.finding(
-            "proof.punct_hint",
+            Code::ProofPunctHint,
             i,
             i + 1,
             format!("中文行文中使用了半角标点“{}”{more}，宜改为全角", c[i]),
@@ -202,7 +202,7 @@ fn year_ranges(para: &Para, out: &mut Vec<Finding>) {
             let with_nian = c.get(i + 9) == Some(&'年');
             let end = if with_nian { i + 10 } else { i + 9 };
             out.push(para.finding(
-                "proof.punct_hint",
+                Code::ProofPunctHint,
                 i,
                 end,
                 "年份起止宜用一字线“—”连接".to_owned(),
@@ -223,7 +223,7 @@ mod tests {
         let mut out = Vec::new();
         check(&Para::new(1, text), false, &mut out);
         out.into_iter()
-            .map(|f| (f.code, f.matched.unwrap_or_default(), f.suggestion))
+            .map(|f| (f.code.to_string(), f.matched.unwrap_or_default(), f.suggestion))
             .collect()
     }
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::Para;
 use super::lexicon::{Formulation, ProofLexicon, normalize};
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::text::is_han;
 
 pub(crate) fn check(para: &Para, lex: &ProofLexicon, year: Option<i32>, out: &mut Vec<Finding>) {
@@ -83,7 +83,7 @@ pub(crate) fn check(para: &Para, lex: &ProofLexicon, year: Option<i32>, out: &mu
         };
         taken.push((a, b));
         out.push(para.finding(
-            "proof.term",
+            Code::ProofTerm,
             a,
             b,
             format!("“{}”与规范表述“{}”不一致", para.slice(a, b), f.name),
@@ -128,7 +128,7 @@ fn titles(
             })
         {
             out.push(para.finding(
-                "proof.term",
+                Code::ProofTerm,
                 a,
                 b,
                 format!("《{}》与规范名称《{}》不一致", para.slice(a, b), f.name),

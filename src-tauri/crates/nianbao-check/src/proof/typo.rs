@@ -4,7 +4,7 @@
 
 use super::Para;
 use super::lexicon::ProofLexicon;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::text::is_han;
 
 pub(crate) fn check(para: &Para, lex: &ProofLexicon, out: &mut Vec<Finding>) {
@@ -88,7 +88,7 @@ fn doubled(para: &Para, lex: &ProofLexicon, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(para.finding(
-            "proof.typo",
+            Code::ProofTypo,
             i,
             i + 2,
             format!("“{pair}”疑为多打了一个“{x}”"),
