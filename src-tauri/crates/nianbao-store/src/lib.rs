@@ -13,6 +13,7 @@ mod error;
 pub mod figures;
 pub mod history;
 pub mod links;
+pub mod materials;
 pub mod paths;
 pub mod recover;
 pub mod reports;
@@ -34,6 +35,10 @@ pub use error::{Result, StoreError};
 pub use figures::MetricPoint;
 pub use history::{ChainPoint, MetricHistory};
 pub use links::StoredLink;
+pub use materials::{
+    MaterialHit, MaterialUse, NewMaterial, NewParagraph, NewStat, StoredDepartment, StoredMaterial,
+    StoredParagraph, StoredStat,
+};
 pub use paths::{DB_FILE_NAME, data_dir_override, default_db_path, platform_data_dir};
 pub use recover::Damage;
 pub use reports::{AddedReport, ReportSummary, Source, StoredReport, hash_bytes};

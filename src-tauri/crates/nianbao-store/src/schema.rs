@@ -118,9 +118,84 @@ const MIGRATION_SLICE: &[M<'static>] = &[
             PRIMARY KEY (draft_id, key)
         );",
     ),
+    // 6: a draft's delivery fields (文号, 主送机关, 落款, 成文日期, 抄送…) as JSON, kept once for both
+    // versions of its export (nianbao-draft's DeliveryFields; the store never reads inside).
+    M::up(
+        "CREATE TABLE draft_delivery (
+            draft_id INTEGER PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+            fields_json TEXT NOT NULL,
+            saved_at INTEGER NOT NULL
+        );",
+    ),
     // Issue 13: whether a figure is a stated change (`同比增长12.5%`, `比上年增加15件`) rather than
     // a level of its metric (nianbao_report's `Figure.change`). Rows from before read as levels.
     M::up("ALTER TABLE figures ADD COLUMN change INTEGER NOT NULL DEFAULT 0;"),
+    // The departments' materials of a draft (materials.rs): each file with its department,
+    // its paragraphs (part, confidence, figures; searchable like reports' paragraphs, jieba
+    // words in their own contentless FTS table), its statistics values; the office's list of
+    // departments; the trail of what went into the draft (version ↔ paragraph or value).
+    M::up(
+        "CREATE TABLE departments (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE materials (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            year INTEGER NOT NULL,
+            source_name TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            source_hash TEXT NOT NULL,
+            source_format TEXT NOT NULL,
+            department TEXT,
+            department_source TEXT,
+            added_at INTEGER NOT NULL,
+            UNIQUE (draft_id, source_hash)
+        );
+        CREATE TABLE material_paragraphs (
+            id INTEGER PRIMARY KEY,
+            material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            part TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            by_heading INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            figures_json TEXT NOT NULL,
+            used INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX material_paragraphs_material ON material_paragraphs(material_id);
+        CREATE VIRTUAL TABLE material_words USING fts5(
+            words, content='', contentless_delete=1, tokenize='unicode61'
+        );
+        CREATE TRIGGER material_paragraphs_drop_words AFTER DELETE ON material_paragraphs BEGIN
+            DELETE FROM material_words WHERE rowid = old.id;
+        END;
+        CREATE TABLE material_stats (
+            id INTEGER PRIMARY KEY,
+            material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+            metric TEXT NOT NULL,
+            label TEXT NOT NULL,
+            column_name TEXT NOT NULL,
+            value REAL NOT NULL,
+            text TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            cell TEXT NOT NULL,
+            last_year INTEGER NOT NULL
+        );
+        CREATE INDEX material_stats_material ON material_stats(material_id);
+        CREATE TABLE material_uses (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            version_id INTEGER REFERENCES draft_versions(id) ON DELETE SET NULL,
+            paragraph_id INTEGER REFERENCES material_paragraphs(id) ON DELETE SET NULL,
+            stat_id INTEGER REFERENCES material_stats(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX material_uses_draft ON material_uses(draft_id);",
+    ),
 ];
 
 /// Every migration, oldest first.
