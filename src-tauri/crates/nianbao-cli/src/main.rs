@@ -95,6 +95,9 @@ enum Command {
         /// 输出文件，格式看扩展名：.docx（公文格式）、.md、.html / output file; its extension picks the format
         #[arg(long)]
         out: PathBuf,
+        /// 报送版（submit）或公开版（public）及其报送信息 / the submitted or published version and its fields
+        #[command(flatten)]
+        delivery: export::DeliveryArgs,
     },
     /// 报告库：添加、列出、搜索 / The report library: add, list, search
     Library {
@@ -183,9 +186,13 @@ fn main() -> ExitCode {
             out,
             format,
         } => draft::run(&from, year, &out, json(format)),
-        Command::Export { file, out } => input::check_output(&out, &[&file])
+        Command::Export {
+            file,
+            out,
+            delivery,
+        } => input::check_output(&out, &[&file])
             .map_err(Into::into)
-            .and_then(|()| export::run(&file, &out)),
+            .and_then(|()| export::run(&file, &out, &delivery)),
         Command::Library { action, db } => match action {
             LibraryAction::Add { files } => library::add(db.as_deref(), &files),
             LibraryAction::List => library::list(db.as_deref()),

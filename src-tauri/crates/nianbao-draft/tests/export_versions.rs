@@ -219,3 +219,49 @@ fn both_versions_of_a_corpus_draft_through_libreoffice() {
         "both carry the title {title}"
     );
 }
+
+/// The red rule under the 文号 and the two rules of the 抄送 are rules, not boxes: every
+/// paragraph border of the 报送版 is a top or bottom line (docx-rs boxes all four sides unless
+/// told otherwise, and LibreOffice drew a frame around the number and the 抄送).
+#[test]
+fn the_submit_version_has_rules_not_boxes() {
+    use std::io::Read;
+    let templates = Templates::load(None).expect("templates");
+    let text = "示例县2025年法治政府建设年度报告\n示例市人民政府：\n一、主要举措和成效\n全年办结120件。\n示例县人民政府\n2026年2月1日";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("报送版.docx");
+    export_version(
+        &common::parse(text),
+        &fields(),
+        ExportVersion::Submit,
+        &out,
+        &templates,
+    )
+    .expect("submit");
+    let mut xml = String::new();
+    zip::ZipArchive::new(std::fs::File::open(&out).expect("open"))
+        .expect("zip")
+        .by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut xml)
+        .expect("xml");
+    let borders: Vec<&str> = xml
+        .split("<w:pBdr>")
+        .skip(1)
+        .map(|s| s.split("</w:pBdr>").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        borders.len(),
+        2,
+        "the number's rule and the 抄送's: {borders:?}"
+    );
+    for b in &borders {
+        assert!(
+            !b.contains("<w:left") && !b.contains("<w:right"),
+            "no side borders: {b}"
+        );
+    }
+    assert!(borders[0].contains("<w:bottom") && borders[0].contains("FF0000"));
+    assert!(!borders[0].contains("<w:top"), "{}", borders[0]);
+    assert!(borders[1].contains("<w:top") && borders[1].contains("<w:bottom"));
+}

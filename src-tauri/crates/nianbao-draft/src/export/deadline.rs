@@ -21,6 +21,38 @@ impl Day {
         Day { year, month, day }
     }
 
+    /// Today in China (UTC+8, no daylight saving), by the system clock.
+    pub fn today() -> Day {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let secs = i64::try_from(secs).unwrap_or(0);
+        Day::from_days((secs + 8 * 3600).div_euclid(86_400))
+    }
+
+    /// The day `days` after 1970-01-01 (civil-from-days).
+    pub fn from_days(days: i64) -> Day {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Day {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: u32::try_from(month).unwrap_or(1),
+            day: u32::try_from(day).unwrap_or(1),
+        }
+    }
+
+    /// `2026年3月1日`.
+    pub fn chinese(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
     /// Days since 1970-01-01 (days-from-civil).
     fn days(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -144,6 +176,22 @@ mod tests {
             Day::new(2027, 1, 1).days() - Day::new(2026, 1, 1).days(),
             365
         );
+    }
+
+    #[test]
+    fn days_convert_back_to_calendar_days() {
+        for day in [
+            Day::new(1970, 1, 1),
+            Day::new(2000, 2, 29),
+            Day::new(2026, 3, 1),
+            Day::new(2028, 12, 31),
+            Day::new(1969, 12, 31),
+        ] {
+            assert_eq!(Day::from_days(day.days()), day);
+        }
+        assert_eq!(Day::new(2026, 3, 1).chinese(), "2026年3月1日");
+        let today = Day::today();
+        assert!(today.year >= 2024 && (1..=12).contains(&today.month));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use docx_rs::{
     AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
     InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, Run, RunFonts, SpecialIndentType,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
 };
 
 use crate::error::DraftError;
@@ -170,20 +170,22 @@ fn paragraph(block: &Block) -> Paragraph {
                 .line_spacing(exact_lines())
                 .align(AlignmentType::Left)
                 .indent(Some(spec::CC_INDENT), None, Some(spec::CC_INDENT), None);
-            p.property = p
-                .property
-                .set_border(rule(
-                    ParagraphBorderPosition::Top,
-                    spec::CC_RULE,
-                    1,
-                    "000000",
-                ))
-                .set_border(rule(
-                    ParagraphBorderPosition::Bottom,
-                    spec::CC_RULE,
-                    1,
-                    "000000",
-                ));
+            // Rules above and below only: docx-rs's default borders box all four sides.
+            p.property = p.property.set_borders(
+                ParagraphBorders::with_empty()
+                    .set(rule(
+                        ParagraphBorderPosition::Top,
+                        spec::CC_RULE,
+                        1,
+                        "000000",
+                    ))
+                    .set(rule(
+                        ParagraphBorderPosition::Bottom,
+                        spec::CC_RULE,
+                        1,
+                        "000000",
+                    )),
+            );
             runs(
                 p,
                 &block.spans,
@@ -304,12 +306,14 @@ pub fn build(blocks: &[Block]) -> Result<Vec<u8>, DraftError> {
         let mut p = paragraph(block);
         // The red separator under the number of a document with its 发文机关标志.
         if block.role == Role::DocNumber && previous == Some(Role::IssuingMark) {
-            p.property = p.property.set_border(rule(
-                ParagraphBorderPosition::Bottom,
-                spec::SEPARATOR_RULE,
-                spec::SEPARATOR_SPACE,
-                spec::RED,
-            ));
+            p.property = p
+                .property
+                .set_borders(ParagraphBorders::with_empty().set(rule(
+                    ParagraphBorderPosition::Bottom,
+                    spec::SEPARATOR_RULE,
+                    spec::SEPARATOR_SPACE,
+                    spec::RED,
+                )));
         }
         docx = docx.add_paragraph(p);
         if block.role == Role::Title || (block.role == Role::DocNumber && next == Some(Role::Title))
