@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use nianbao_app::IpcError;
 use nianbao_app::dto::{
-    AppInfo, CheckResult, DiffOp, DiffPart, DraftDoc, DraftItem, ExportOutcome, FigureRow,
-    FigureStatus, FindingCode, FindingItem, ImportOutcome, LibraryOverview, MetricPoint,
+    AppInfo, CheckResult, DiffOp, DiffPart, DismissedFinding, DraftDoc, DraftItem, ExportOutcome,
+    FigureRow, FigureStatus, FindingCode, FindingItem, ImportOutcome, LibraryOverview, MetricPoint,
     OutlineSection, ReportItem, ReportOutline, SavedVersion, SearchResult, SectionDiff, Severity,
     SnippetPart, TemplateItem, VersionItem,
 };
@@ -49,6 +49,7 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<FigureStatus>(&cfg, &mut out);
     generated::<FigureRow>(&cfg, &mut out);
     generated::<CheckResult>(&cfg, &mut out);
+    generated::<DismissedFinding>(&cfg, &mut out);
     generated::<DiffOp>(&cfg, &mut out);
     generated::<DiffPart>(&cfg, &mut out);
     generated::<SectionDiff>(&cfg, &mut out);

@@ -118,8 +118,8 @@ describe('App', () => {
     type(view, '二');
     await vi.advanceTimersByTimeAsync(600);
     expect(backend.callsOf('check_draft')).toHaveLength(3);
-    const older = sampleCheck({ findings: [{ code: 'arith.rate', severity: 'error', line: 1, message: '旧', excerpt: null, detail: null }] });
-    const newer = sampleCheck({ findings: [{ code: 'plan.unreported', severity: 'info', line: 2, message: '新', excerpt: null, detail: null }] });
+    const older = sampleCheck({ findings: [{ code: 'arith.rate', severity: 'error', line: 1, message: '旧', excerpt: null, detail: null, matched: null, column: null, suggestion: null, key: 'sample-1' }] });
+    const newer = sampleCheck({ findings: [{ code: 'plan.unreported', severity: 'info', line: 2, message: '新', excerpt: null, detail: null, matched: null, column: null, suggestion: null, key: 'sample-2' }] });
     answers[2](newer);
     await vi.advanceTimersByTimeAsync(0);
     answers[1](older);

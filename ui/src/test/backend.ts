@@ -64,9 +64,9 @@ export function sampleCheck(overrides: Partial<CheckResult> = {}): CheckResult {
     marks: 1,
     office_warnings: [],
     findings: [
-      { code: 'arith.order', severity: 'error', line: 7, message: '受理数（51件）多于收到数（56件）不合理', excerpt: null, detail: null },
-      { code: 'figure.unchanged', severity: 'warning', line: 4, message: '专题学法次数与上年相同：是否已更新？', excerpt: '县政府常务会议专题学法4次。', detail: null },
-      { code: 'plan.unreported', severity: 'info', line: 0, message: '上年安排的“推进行政复议体制改革”本年未见报告', excerpt: null, detail: null },
+      { code: 'arith.order', severity: 'error', line: 7, message: '受理数（51件）多于收到数（56件）不合理', excerpt: null, detail: null, matched: null, column: null, suggestion: null, key: 'sample-1' },
+      { code: 'figure.unchanged', severity: 'warning', line: 4, message: '专题学法次数与上年相同：是否已更新？', excerpt: '县政府常务会议专题学法4次。', detail: null, matched: null, column: null, suggestion: null, key: 'sample-2' },
+      { code: 'plan.unreported', severity: 'info', line: 0, message: '上年安排的“推进行政复议体制改革”本年未见报告', excerpt: null, detail: null, matched: null, column: null, suggestion: null, key: 'sample-3' },
     ],
     figures: [
       { metric: '行政复议申请收到件数', last: '48件', this: '56件', change: '+8件（+16.7%）', status: 'changed', thisLine: 7, lastLine: 12, confidence: 0.9 },
@@ -130,6 +130,9 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     ],
     render_template: (a) => `（${a.kind}·${a.year}）`,
     search_library: () => SAMPLE_SEARCH,
+    dismissed_findings: () => [],
+    dismiss_finding: () => null,
+    restore_finding: () => true,
     'plugin:window|destroy': () => null,
   };
   mockWindows('main');

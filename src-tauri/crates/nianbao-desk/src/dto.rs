@@ -284,6 +284,37 @@ pub struct FindingItem {
     pub excerpt: Option<String>,
     /// Where the same thing stood last year (`上年第12行：…`).
     pub detail: Option<String>,
+    /// The exact words the finding is about (`布署`), when it is one span of its line.
+    pub matched: Option<String>,
+    /// 0-based offset of `matched` in its line, in characters (Unicode scalar values).
+    pub column: Option<usize>,
+    /// What to write instead of `matched` (`部署`): the window's 改正.
+    pub suggestion: Option<String>,
+    /// Names the finding across checks of one draft (for 不是错误); never the line.
+    pub key: String,
+}
+
+/// A finding the drafter marked 不是错误 in a draft (kept in the library for that draft).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DismissedFinding {
+    /// The finding's [`FindingItem::key`].
+    pub key: String,
+    /// For the list (`布署 → 部署`).
+    pub label: String,
+    /// Milliseconds since the epoch.
+    #[ts(type = "number")]
+    pub dismissed_at: i64,
+}
+
+impl From<&nianbao_store::Dismissal> for DismissedFinding {
+    fn from(d: &nianbao_store::Dismissal) -> Self {
+        DismissedFinding {
+            key: d.key.clone(),
+            label: d.label.clone(),
+            dismissed_at: d.dismissed_at,
+        }
+    }
 }
 
 /// One row of the aligned figure table.
@@ -469,6 +500,10 @@ impl From<&nianbao_check::Finding> for FindingItem {
             message: f.message.clone(),
             excerpt: Some(f.excerpt.clone()).filter(|e| !e.is_empty()),
             detail,
+            matched: f.matched.clone(),
+            column: f.column,
+            suggestion: f.suggestion.clone(),
+            key: crate::library::finding_key(f),
         }
     }
 }

@@ -12,6 +12,7 @@ import type { ReportOutline } from './bindings/ReportOutline';
 
 import type {
   CheckResult,
+  DismissedFinding,
   DraftDoc,
   ExportOutcome,
   ImportOutcome,
@@ -240,6 +241,21 @@ export interface CheckContext {
 /** Outline, findings and the figure table of the text as typed, against last year's report. */
 export function checkDraft(text: string, context: CheckContext = {}): Promise<CheckResult> {
   return call<CheckResult>('check_draft', { text, ...context });
+}
+
+/** 不是错误: keep the drafter's word about a finding (`key`) of a draft; `label` for the list. */
+export function dismissFinding(draftId: number, key: string, label: string): Promise<void> {
+  return call<void>('dismiss_finding', { draftId, key, label });
+}
+
+/** Take a 不是错误 back: the finding shows again. True when there was one. */
+export function restoreFinding(draftId: number, key: string): Promise<boolean> {
+  return call<boolean>('restore_finding', { draftId, key });
+}
+
+/** The findings the drafter dismissed in a draft, oldest first. */
+export function dismissedFindings(draftId: number): Promise<DismissedFinding[]> {
+  return call<DismissedFinding[]>('dismissed_findings', { draftId });
 }
 
 /** Word-level diff of the section holding `line` against last year's section of the same kind. */

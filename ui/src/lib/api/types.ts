@@ -4,6 +4,7 @@
 export type { CheckResult } from './bindings/CheckResult';
 export type { DiffOp } from './bindings/DiffOp';
 export type { DiffPart } from './bindings/DiffPart';
+export type { DismissedFinding } from './bindings/DismissedFinding';
 export type { DraftDoc } from './bindings/DraftDoc';
 export type { DraftItem } from './bindings/DraftItem';
 export type { ExportOutcome } from './bindings/ExportOutcome';

@@ -5,6 +5,7 @@
 //! domain crates).
 
 mod checks;
+mod dismissals;
 mod drafts;
 mod reports;
 mod seed;
@@ -20,6 +21,7 @@ use nianbao_store::Store;
 use crate::DeskError;
 use crate::office::Office;
 
+pub(crate) use dismissals::finding_key;
 pub use reports::{ReadReport, read_report};
 pub use seed::SEED_MARKER;
 

@@ -4,4 +4,4 @@
  * What a finding is about (design.md's table of codes). Serialised as its string
  * (`figure.changed`); the window receives the same strings, typed.
  */
-export type FindingCode = "figure.changed" | "figure.unchanged" | "figure.swing" | "figure.growth" | "figure.possible" | "figure.new" | "figure.dropped" | "arith.order" | "arith.parts_exceed" | "arith.rate" | "arith.percent" | "time.stale_year" | "term.outdated" | "term.anachronism" | "text.same_as_last" | "structure.missing" | "structure.numbering" | "plan.unreported" | "proof.typo" | "proof.term" | "proof.punct" | "proof.number" | "proof.typo_hint" | "proof.punct_hint" | "proof.number_hint";
+export type FindingCode = "figure.changed" | "figure.unchanged" | "figure.swing" | "figure.growth" | "figure.possible" | "figure.new" | "figure.dropped" | "arith.order" | "arith.carried_over" | "arith.parts_exceed" | "arith.rate" | "arith.percent" | "time.stale_year" | "term.outdated" | "term.anachronism" | "text.same_as_last" | "structure.missing" | "structure.numbering" | "plan.unreported" | "proof.typo" | "proof.term" | "proof.punct" | "proof.number" | "proof.typo_hint" | "proof.punct_hint" | "proof.number_hint";

@@ -22,4 +22,20 @@ excerpt: string | null,
 /**
  * Where the same thing stood last year (`上年第12行：…`).
  */
-detail: string | null, };
+detail: string | null, 
+/**
+ * The exact words the finding is about (`布署`), when it is one span of its line.
+ */
+matched: string | null, 
+/**
+ * 0-based offset of `matched` in its line, in characters (Unicode scalar values).
+ */
+column: number | null, 
+/**
+ * What to write instead of `matched` (`部署`): the window's 改正.
+ */
+suggestion: string | null, 
+/**
+ * Names the finding across checks of one draft (for 不是错误); never the line.
+ */
+key: string, };
