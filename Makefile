@@ -135,6 +135,9 @@ deb: deps ui-build
 	@ls -l $(DEB_DIR)/*.deb
 
 # Install the .deb with apt, start it under Xvfb (window + sample library), check the desktop
-# entry, icon and MIME open-with for .docx/.txt/.pdf, remove it cleanly (scripts/package-test.sh).
+# entry, icon and MIME open-with for .docx/.txt/.pdf, remove it cleanly (scripts/package-test.sh);
+# then the same test must fail on broken packages (scripts/package-broken-test.sh: a missing icon
+# file fails the bundling, a bundle without icon fails the package test; no rebuild).
 package-test:
 	$(ROOT)/scripts/package-test.sh
+	$(ROOT)/scripts/package-broken-test.sh

@@ -98,6 +98,13 @@ else
   rm -f "$out/figures.times"
 fi
 
+say "nianbao outline as a whole process ($runs runs; budget 20 ms: the dictionary is built in)"
+if "$nianbao" outline "$this" >/dev/null 2>&1; then
+  time_runs outline "$runs" "$nianbao" outline "$this"
+else
+  rm -f "$out/outline.times"
+fi
+
 say "Python baseline: virtual environment with jieba"
 venv="$here/.venv"
 rm -f "$out/python.times" "$out/python-work.times"
