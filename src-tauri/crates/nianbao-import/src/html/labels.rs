@@ -10,8 +10,9 @@ use super::render::{self, Line};
 use crate::ImportError;
 use crate::limits::Deadline;
 
-/// A label block is short: an element with more text than this is not one.
-const MAX_BLOCK_CHARS: usize = 800;
+/// A label block is short: an element with more text than this is not one (room for a
+/// 内容概述 summary cell of a few paragraphs).
+const MAX_BLOCK_CHARS: usize = 4000;
 /// Keys a block needs to be a label block.
 const MIN_KEYS: usize = 2;
 
@@ -25,6 +26,8 @@ pub(crate) fn lines(
         return Ok(Vec::new());
     }
     let keys = &chrome().label_keys;
+    // The container's ancestors hold the article: never a label block.
+    let around: Vec<_> = container.ancestors().map(|a| a.id()).collect();
     let mut best: Option<(usize, usize, ElementRef<'_>)> = None;
     for (step, node) in root.descendants().enumerate() {
         if step.is_multiple_of(4096) {
@@ -36,6 +39,9 @@ pub(crate) fn lines(
         let Some(el) = ElementRef::wrap(node) else {
             continue;
         };
+        if around.contains(&el.id()) {
+            continue;
+        }
         if !matches!(
             el.value().name(),
             "table" | "tbody" | "div" | "ul" | "dl" | "section" | "ol"

@@ -63,7 +63,15 @@ fn sentence_ends(text: &str) -> usize {
         .count()
 }
 
-/// The deepest element that still holds `container_share` of the page's sentence ends. Skipped
+/// Elements that hold one paragraph (or less): never the article container, however many of the
+/// page's sentences one long paragraph holds (its siblings are the article's other paragraphs).
+const PARAGRAPH_TAGS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "span", "font", "strong", "b", "em",
+    "a",
+];
+
+/// The deepest element that still holds `container_share` of the page's sentence ends, never a
+/// single paragraph ([`PARAGRAPH_TAGS`]). Skipped
 /// tags (scripts, nav) do not count; class-marked chrome does, so the article's own wrapper can
 /// never be ruled out by an unlucky class name.
 fn article_container<'a>(
@@ -108,10 +116,10 @@ fn article_container<'a>(
     let needed = (total as f64 * chrome.container_share).ceil() as usize;
     let mut current = root;
     loop {
-        let next = current
-            .children()
-            .filter_map(ElementRef::wrap)
-            .find(|c| counts.get(&c.id()).copied().unwrap_or(0) >= needed);
+        let next = current.children().filter_map(ElementRef::wrap).find(|c| {
+            counts.get(&c.id()).copied().unwrap_or(0) >= needed
+                && !PARAGRAPH_TAGS.contains(&c.value().name())
+        });
         match next {
             Some(child) => current = child,
             None => return Ok(current),

@@ -246,3 +246,52 @@ fn a_page_without_a_label_block_gets_no_label_lines() {
     let t = html(include_str!("../../tests/fixtures/portal_page.html"));
     assert!(!t.text.contains("信息名称"), "{}", t.text);
 }
+
+/// A long article (hundreds of paragraphs) and a label block with a long 内容概述 cell: the
+/// block's title, number and date lines are still kept before the article, and no article
+/// line is taken for a label.
+#[test]
+fn a_long_page_keeps_its_label_block_with_a_long_summary() {
+    let body: String = (1..=400)
+        .map(|i| format!("<p>第{i}段：示例市发布日期相关工作推进，完成{i}项任务。</p>"))
+        .collect();
+    let summary = format!("{}。", "示例市坚持依法行政，推进各项工作".repeat(80));
+    let page = format!(
+        "<html><body><div class=\"nav\"><a>首页</a></div>\
+         <div class=\"info\"><table><tr><td>索引号：</td><td>000000/2024-00002</td></tr>\
+         <tr><td>信息名称：</td><td>示例市2023年法治政府建设情况报告</td></tr>\
+         <tr><td>文号：</td><td>示政发〔2024〕8号</td><td>成文日期：</td><td>2024-02-01</td></tr>\
+         <tr><td>内容概述：</td><td>{summary}</td></tr></table></div>\
+         <div class=\"main\"><div class=\"article\">{body}</div></div></body></html>"
+    );
+    let t = html(&page);
+    let lines: Vec<&str> = t.text.lines().collect();
+    assert_eq!(
+        lines.len(),
+        400 + 3,
+        "three label lines and the article: {:?}",
+        &lines[..6]
+    );
+    assert!(
+        lines[..3].iter().any(|l| l.contains("示政发〔2024〕8号")),
+        "{:?}",
+        &lines[..3]
+    );
+    assert!(lines[3].starts_with("第1段"), "{}", lines[3]);
+}
+
+/// One long paragraph holding most of the page's sentences is not the article: its siblings
+/// (the preamble, the first heading) are the article too.
+#[test]
+fn a_long_last_paragraph_is_not_the_whole_article() {
+    let long = "一是示例工作。".repeat(30);
+    let page = format!(
+        "<html><body><div class=\"nav\"><a>首页</a></div><div class=\"article\">\
+         <p>示例市2023年法治政府建设年度报告</p><p>2023年，示例市坚持依法行政。</p>\
+         <p>一、主要举措</p><p>（一）加强领导。{long}</p></div></body></html>"
+    );
+    let t = html(&page);
+    let lines: Vec<&str> = t.text.lines().collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[2], "一、主要举措");
+}
