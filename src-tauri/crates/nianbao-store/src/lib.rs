@@ -7,6 +7,7 @@
 
 pub mod backup;
 mod clock;
+pub mod delivery;
 pub mod dismissals;
 pub mod drafts;
 mod error;
