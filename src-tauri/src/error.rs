@@ -2,6 +2,7 @@
 //! here they become `{code, message}` so the UI switches on codes and never matches on strings.
 //! This module must never invent codes for domain failures: it passes the crate's code through.
 
+pub use nianbao_desk::ErrorCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -24,6 +25,11 @@ impl AppError {
             AppError::DataDir(_) => "app.data_dir",
             AppError::Task(_) => "app.task",
         }
+    }
+
+    /// [`AppError::code`], typed: one of the closed [`ErrorCode`] set the window matches on.
+    pub fn error_code(&self) -> ErrorCode {
+        ErrorCode::of(self.code())
     }
 }
 
@@ -48,8 +54,8 @@ through_desk!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[error("{message} [{code}]")]
 pub struct IpcError {
-    /// `crate.reason`, e.g. `import.empty`, `app.data_dir`.
-    pub code: String,
+    /// `crate.reason`, e.g. `import.empty`, `app.data_dir`: the closed set the window matches on.
+    pub code: ErrorCode,
     /// A sentence the drafter can read. For an import: Chinese only, with what to do about it;
     /// otherwise Chinese with English in parentheses.
     pub message: String,
@@ -68,7 +74,7 @@ impl<E: Into<AppError>> From<E> for IpcError {
             _ => (e.to_string(), None),
         };
         IpcError {
-            code: e.code().to_owned(),
+            code: e.error_code(),
             message,
             detail,
         }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use nianbao_app::IpcError;
+use nianbao_app::error::ErrorCode;
 use nianbao_app::dto::{
     AppInfo, CheckResult, DiffOp, DiffPart, DismissedFinding, DraftDoc, DraftItem, ExportOutcome,
     FigureRow, FigureStatus, FindingCode, FindingItem, ImportOutcome, LibraryOverview, MetricPoint,
@@ -31,6 +32,7 @@ fn all_bindings() -> BTreeMap<String, String> {
     let cfg = Config::new();
     let mut out = BTreeMap::new();
     generated::<IpcError>(&cfg, &mut out);
+    generated::<ErrorCode>(&cfg, &mut out);
     generated::<AppInfo>(&cfg, &mut out);
     generated::<ReportOutline>(&cfg, &mut out);
     generated::<OutlineSection>(&cfg, &mut out);

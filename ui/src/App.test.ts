@@ -204,7 +204,7 @@ describe('App', () => {
   it('keeps the window open once when the last typing cannot be saved', async () => {
     const backend = fakeBackend({
       save_draft: () => {
-        throw { code: 'store.io', message: '磁盘已满 (disk full)' };
+        throw { code: 'store.disk_full', message: '磁盘已满 (disk full)' };
       },
     });
     const { container } = render(App);

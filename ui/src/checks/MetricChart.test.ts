@@ -24,7 +24,7 @@ describe('MetricChart', () => {
     const draft = {
       year: 2024,
       figures: [
-        { metric: '行政复议收到件数', last: '56件', this: '84件', change: null, status: 'changed' as const, thisLine: 5, lastLine: 6, confidence: 1 },
+        { metric: '行政复议收到件数', last: '56件', this: '84件', change: null, status: 'changed' as const, linked: false, thisLine: 5, lastLine: 6, confidence: 1 },
       ],
     };
     const { container } = render(MetricChart, { government: '示例县人民政府', draft });
@@ -71,14 +71,14 @@ describe('MetricChart', () => {
     fakeBackend({
       list_metrics: () => Object.keys(HISTORY),
       metric_history: (a) => {
-        if (a.metric === '行政复议收到件数') throw { code: 'store.io', message: '资料库读取失败 (read failed)' };
+        if (a.metric === '行政复议收到件数') throw { code: 'store.sqlite', message: '资料库读取失败 (read failed)' };
         return HISTORY[a.metric as string];
       },
     });
     const { container } = render(MetricChart, { government: '示例县人民政府' });
     const message = await screen.findByText(/历年数据无法读取/);
     expect(message.textContent).toContain('资料库读取失败');
-    expect(message.dataset.code).toBe('store.io');
+    expect(message.dataset.code).toBe('store.sqlite');
     expect(screen.queryByTestId('metric-chart')).toBeNull();
     await fireEvent.change(screen.getByRole('combobox', { name: '选择指标' }), { target: { value: '专题学法次数' } });
     await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(2));

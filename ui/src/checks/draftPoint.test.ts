@@ -8,6 +8,7 @@ const row = (metric: string, value: string | null): FigureRow => ({
   this: value,
   change: null,
   status: 'changed',
+  linked: false,
   thisLine: 3,
   lastLine: 4,
   confidence: 1,

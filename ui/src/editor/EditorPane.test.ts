@@ -65,7 +65,7 @@ describe('EditorPane', () => {
     fakeBackend();
     const { rerender } = render(EditorPane, props({ saveStatus: 'saving' }));
     expect(screen.getByTestId('save-status').textContent?.trim()).toBe('正在保存…');
-    await rerender({ saveStatus: 'unsaved', saveError: { code: 'store.io', message: '磁盘已满' } });
+    await rerender({ saveStatus: 'unsaved', saveError: { code: 'store.disk_full', message: '磁盘已满' } });
     const status = screen.getByTestId('save-status');
     expect(status.textContent?.trim()).toBe('未保存');
     expect(status.title, 'the reason is one hover away').toContain('磁盘已满');
@@ -148,7 +148,7 @@ describe('EditorPane', () => {
   it('does not restore a version over typing that could not be stored', async () => {
     fakeBackend({ get_version: () => '旧版本的正文' });
     const onerror = vi.fn();
-    const saveNow = vi.fn(() => Promise.reject({ code: 'store.io', message: '磁盘已满 (disk full)' }));
+    const saveNow = vi.fn(() => Promise.reject({ code: 'store.disk_full', message: '磁盘已满 (disk full)' }));
     const { container } = render(EditorPane, props({ saveNow, onerror }));
     const before = viewIn(container).state.doc.toString();
     await fireEvent.click(screen.getByTestId('versions-button'));
@@ -156,7 +156,7 @@ describe('EditorPane', () => {
     await screen.findByText('旧版本的正文');
     await fireEvent.click(screen.getByRole('button', { name: '恢复此版本' }));
     await waitFor(() => expect(onerror).toHaveBeenCalledTimes(1));
-    expect(onerror.mock.calls[0][0], 'the backend’s coded error, passed on').toEqual({ code: 'store.io', message: '磁盘已满 (disk full)' });
+    expect(onerror.mock.calls[0][0], 'the backend’s coded error, passed on').toEqual({ code: 'store.disk_full', message: '磁盘已满 (disk full)' });
     expect(onerror.mock.calls[0][1]).toContain('暂不恢复');
     expect(viewIn(container).state.doc.toString(), 'the typed text stays in the editor').toBe(before);
     expect(screen.getAllByTestId('version-item').length, 'the list stays open to try again').toBe(3);

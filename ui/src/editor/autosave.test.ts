@@ -29,7 +29,7 @@ describe('Autosaver', () => {
   it('keeps the text after a failed save, says 未保存 and retries', async () => {
     let fail = true;
     const save = vi.fn(async (_text: string) => {
-      if (fail) throw { code: 'store.io', message: '磁盘已满' };
+      if (fail) throw { code: 'store.disk_full', message: '磁盘已满' };
     });
     const { saver, statuses } = setup(save);
     saver.changed('第一稿');

@@ -29,7 +29,7 @@ describe('ErrorBanner', () => {
 
   it('shows no 详情 when there is no detail, and dismisses', async () => {
     const ondismiss = vi.fn();
-    render(ErrorBanner, { items: [{ error: { code: 'store.io', message: '磁盘已满' } }], ondismiss });
+    render(ErrorBanner, { items: [{ error: { code: 'store.disk_full', message: '磁盘已满' } }], ondismiss });
     expect(screen.getByRole('alert').querySelector('details')).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: '关闭提示' }));
     expect(ondismiss).toHaveBeenCalledOnce();

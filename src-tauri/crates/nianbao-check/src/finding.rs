@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::figures::AlignedFigure;
+use crate::figures::{AlignedFigure, RowStatus};
 
 /// How sure the checker is that something is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -224,22 +224,41 @@ impl Finding {
 }
 
 /// What happened to a figure since last year, as the figure table shows it: the checker's own
-/// verdict, so the table and the findings never disagree. `Possible` is a pair the aligner offers
-/// without being sure (for the drafter to confirm).
+/// verdict, so the table and the findings never disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum FigureStatus {
+    /// Paired (by the aligner or the drafter's link) and different from last year.
     Changed,
+    /// Paired and the same as last year: updated?
     Unchanged,
+    /// Paired and changed by far more than usual.
     Swing,
+    /// A named metric of last year this year no longer reports.
     Dropped,
+    /// A named metric last year never reported.
     New,
+    /// A pair the aligner offers without being sure (for the drafter to confirm).
     Possible,
+    /// A figure left without a partner (unnamed, or no one candidate clearly best): not new,
+    /// just not matched.
+    Unpaired,
+    /// The drafter said it has nothing to compare with.
+    NotComparable,
 }
 
-/// The status of one row of the aligned table: the `figure.*` finding about the same metric on
-/// the same line; a pair the checker was not sure enough to judge shows as changed or unchanged.
+/// The status of one row of the aligned table: for a pair (the aligner's or the drafter's link),
+/// the `figure.*` finding about the same metric on the same line (changed or unchanged by value
+/// when there is none); for any other row, why it has no partner ([`RowStatus`]).
 pub fn figure_status(row: &AlignedFigure, findings: &[Finding]) -> FigureStatus {
+    match row.status {
+        RowStatus::New => return FigureStatus::New,
+        RowStatus::Dropped => return FigureStatus::Dropped,
+        RowStatus::Unpaired => return FigureStatus::Unpaired,
+        RowStatus::NotComparable => return FigureStatus::NotComparable,
+        RowStatus::Possible => return FigureStatus::Possible,
+        RowStatus::Paired | RowStatus::Linked => {}
+    }
     let verdict = findings.iter().find_map(|f| {
         let same_line = match row.this_line {
             Some(line) => f.line == line,
@@ -282,6 +301,80 @@ mod tests {
             "only code, severity, message, line, excerpt when nothing else applies: {keys:?}"
         );
         assert_eq!(json["severity"], "error", "arith.* is an error by design");
+    }
+
+    fn row(status: RowStatus, this: Option<f64>, last: Option<f64>) -> AlignedFigure {
+        AlignedFigure {
+            metric: "行政复议·收到".into(),
+            this_value: this,
+            last_value: last,
+            change: String::new(),
+            this_line: this.map(|_| 3),
+            last_line: last.map(|_| 4),
+            confidence: 0.5,
+            unit: "件".into(),
+            status,
+            words: Vec::new(),
+            this_key: None,
+            last_key: None,
+            offered: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_row_of_the_aligner_has_its_own_status() {
+        let cases = [
+            (
+                row(RowStatus::Paired, Some(5.0), Some(4.0)),
+                FigureStatus::Changed,
+            ),
+            (
+                row(RowStatus::Paired, Some(4.0), Some(4.0)),
+                FigureStatus::Unchanged,
+            ),
+            (
+                row(RowStatus::Linked, Some(5.0), Some(4.0)),
+                FigureStatus::Changed,
+            ),
+            (
+                row(RowStatus::Possible, Some(5.0), Some(4.0)),
+                FigureStatus::Possible,
+            ),
+            (row(RowStatus::New, Some(5.0), None), FigureStatus::New),
+            (
+                row(RowStatus::Dropped, None, Some(4.0)),
+                FigureStatus::Dropped,
+            ),
+            (
+                row(RowStatus::Unpaired, Some(5.0), None),
+                FigureStatus::Unpaired,
+            ),
+            (
+                row(RowStatus::NotComparable, Some(5.0), None),
+                FigureStatus::NotComparable,
+            ),
+            (
+                row(RowStatus::NotComparable, None, Some(4.0)),
+                FigureStatus::NotComparable,
+            ),
+        ];
+        for (r, want) in cases {
+            assert_eq!(figure_status(&r, &[]), want, "{:?}", r.status);
+        }
+        let swing = Finding::new(Code::FigureSwing, 3, "", String::new()).with_values(
+            "行政复议·收到",
+            Some(5.0),
+            Some(4.0),
+        );
+        assert_eq!(
+            figure_status(&row(RowStatus::Linked, Some(5.0), Some(4.0)), &[swing]),
+            FigureStatus::Swing,
+            "a linked pair is judged like any pair"
+        );
+        assert_eq!(
+            serde_json::to_value(FigureStatus::NotComparable).unwrap_or_default(),
+            "not_comparable"
+        );
     }
 
     #[test]

@@ -59,16 +59,42 @@ pub struct OutlineSection {
 }
 
 impl ReportOutline {
+    /// A report just imported from `path`.
     pub fn new(path: &Path, imported: &ImportedText, report: &Report) -> Self {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let source = Source {
+            path: path.display().to_string(),
+            file_name,
+            format: imported.format,
+            encoding: &imported.encoding,
+        };
+        ReportOutline::of(source, report)
+    }
+
+    /// A report from the library; `path` is the name of the file it was imported from.
+    pub fn stored(stored: &nianbao_store::StoredReport) -> Self {
+        let summary = &stored.summary;
+        let source = Source {
+            path: summary.source_name.clone(),
+            file_name: summary.source_name.clone(),
+            format: summary.source_format,
+            encoding: &stored.encoding,
+        };
+        ReportOutline::of(source, &stored.report)
+    }
+
+    /// The one place the outline's fields are filled: where the text came from, then the
+    /// parsed report.
+    fn of(source: Source<'_>, report: &Report) -> Self {
         let meta = &report.meta;
         ReportOutline {
-            path: path.display().to_string(),
-            file_name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            format: format_key(imported.format),
-            encoding: imported.encoding.clone(),
+            path: source.path,
+            file_name: source.file_name,
+            format: format_key(source.format),
+            encoding: source.encoding.to_owned(),
             title: meta.title.clone(),
             government: meta.government.clone(),
             year: meta.year,
@@ -83,29 +109,12 @@ impl ReportOutline {
     }
 }
 
-impl ReportOutline {
-    /// A report from the library; `path` is the name of the file it was imported from.
-    pub fn stored(stored: &nianbao_store::StoredReport) -> Self {
-        let report = &stored.report;
-        let meta = &report.meta;
-        let summary = &stored.summary;
-        ReportOutline {
-            path: summary.source_name.clone(),
-            file_name: summary.source_name.clone(),
-            format: format_key(summary.source_format),
-            encoding: stored.encoding.clone(),
-            title: meta.title.clone(),
-            government: meta.government.clone(),
-            year: meta.year,
-            doc_number: meta.doc_number.clone(),
-            addressee: meta.addressee.clone(),
-            date: meta.date.clone(),
-            text: report.lines.join("\n"),
-            line_count: report.lines.len(),
-            figure_count: report.figures.len(),
-            sections: report.sections.iter().map(OutlineSection::from).collect(),
-        }
-    }
+/// Where an outline's text came from (a file just imported, or the library's record of one).
+struct Source<'a> {
+    path: String,
+    file_name: String,
+    format: SourceFormat,
+    encoding: &'a str,
 }
 
 /// The format's serde name, so a format the import crate adds later needs no change here.
@@ -329,6 +338,8 @@ pub struct FigureRow {
     /// For people: `+15（+13.3%）`, `持平`, `新增`, `未再报告`.
     pub change: Option<String>,
     pub status: FigureStatus,
+    /// Paired by the drafter's own link (人工关联), not by the aligner.
+    pub linked: bool,
     pub this_line: Option<usize>,
     pub last_line: Option<usize>,
     /// 0..=1; 0 for rows with one side only.
@@ -520,6 +531,7 @@ impl FigureRow {
             this: row.this_value.map(with_unit),
             change: Some(row.change.clone()).filter(|c| !c.is_empty()),
             status,
+            linked: row.status == nianbao_check::figures::RowStatus::Linked,
             this_line: row.this_line,
             last_line: row.last_line,
             confidence: row.confidence,

@@ -9,9 +9,11 @@
 
 pub mod dto;
 mod error;
+pub mod error_code;
 mod library;
 pub mod office;
 
 pub use error::DeskError;
+pub use error_code::ErrorCode;
 pub use library::{Desk, ReadReport, SEED_MARKER, read_report};
 pub use office::{Office, OfficeWarning};

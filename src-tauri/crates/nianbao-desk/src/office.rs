@@ -1,5 +1,6 @@
-//! The office profile: everything an office may make its own — the term table and checker
-//! lexicon (`terms.toml`, `lexicon.toml`), the parser's lexicon (`front.toml`, `sections.toml`,
+//! The office profile: everything an office may make its own — the term table, checker lexicon,
+//! metric aliases and proofreading lexicon (`terms.toml`, `lexicon.toml`, `aliases.toml`,
+//! `proof.toml`), the parser's lexicon (`front.toml`, `sections.toml`,
 //! `metrics.toml`) and the section templates (`templates/`) — built once from the built-in data
 //! plus the office's files in its data folder, and passed to every use case.
 //!
@@ -16,8 +17,9 @@ use nianbao_draft::Templates;
 use nianbao_import::ImportedText;
 use nianbao_report::{Lexicon, Report, ReportParser};
 
-/// The checker's files in the data folder.
-pub const RULE_FILES: [&str; 2] = ["terms.toml", "lexicon.toml"];
+/// The checker's files in the data folder (every file `Rules::from_dir` reads; a test holds the
+/// list to it).
+pub const RULE_FILES: [&str; 4] = ["terms.toml", "lexicon.toml", "aliases.toml", "proof.toml"];
 /// The parser's files in the data folder.
 pub const LEXICON_FILES: [&str; 3] = ["front.toml", "sections.toml", "metrics.toml"];
 /// The folder of the office's section templates, inside the data folder.
@@ -327,6 +329,90 @@ mod tests {
         let again = Office::load(Some(dir.path()));
         std::fs::create_dir(dir.path().join(TEMPLATE_DIR)).expect("mkdir");
         assert!(!again.is_current(), "a templates folder is a change");
+    }
+
+    /// Every office file: a broken copy is read (and named), and adding one is noticed.
+    #[test]
+    fn every_office_file_is_read_and_watched() {
+        for file in RULE_FILES.iter().chain(&LEXICON_FILES) {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let office = Office::load(Some(dir.path()));
+            std::fs::write(dir.path().join(file), "[[broken\n").expect("write");
+            assert!(!office.is_current(), "{file}: adding it is a change");
+            let office = Office::load(Some(dir.path()));
+            assert_eq!(
+                office.warnings().len(),
+                1,
+                "{file}: read, and named when broken: {:?}",
+                office.warnings()
+            );
+            let w = &office.warnings()[0];
+            assert!(
+                w.file.ends_with(file) && w.message.contains(file) && w.line == Some(1),
+                "{file}: the file and its line: {w:?}"
+            );
+            assert!(office.is_current(), "{file}: nothing changed since loading");
+        }
+    }
+
+    /// The files the checker and the parser read from an office folder are the ones watched:
+    /// a new `read("x.toml", …)` in `Rules::from_dir` or `Lexicon::with_overrides` fails here.
+    #[test]
+    fn the_watch_list_is_every_file_the_crates_read_from_the_folder() {
+        let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let read_names = |path: &str, from: &str| -> Vec<String> {
+            let text = std::fs::read_to_string(crates.join(path)).unwrap_or_default();
+            let body = text.split(from).nth(1).unwrap_or_default();
+            let body: String = body
+                .split("\n    }\n")
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect();
+            body.split("read(\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+                .map(str::to_owned)
+                .collect()
+        };
+        let mut rules = read_names("nianbao-check/src/rules.rs", "pub fn from_dir");
+        let mut lexicon = read_names("nianbao-report/src/lexicon.rs", "pub fn with_overrides");
+        rules.sort();
+        lexicon.sort();
+        let mut watched_rules: Vec<String> = RULE_FILES.iter().map(|s| s.to_string()).collect();
+        let mut watched_lexicon: Vec<String> =
+            LEXICON_FILES.iter().map(|s| s.to_string()).collect();
+        watched_rules.sort();
+        watched_lexicon.sort();
+        assert_eq!(
+            rules, watched_rules,
+            "RULE_FILES is what Rules::from_dir reads"
+        );
+        assert_eq!(
+            lexicon, watched_lexicon,
+            "LEXICON_FILES is what Lexicon::with_overrides reads"
+        );
+    }
+
+    #[test]
+    fn an_office_alias_and_proof_entry_are_used() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let proof = format!(
+            "{}\n[[typo]]\nwrong = \"示例错词\"\nright = \"示例正词\"\n",
+            Rules::default_proof()
+        );
+        std::fs::write(dir.path().join("proof.toml"), proof).expect("write");
+        let office = Office::load(Some(dir.path()));
+        assert!(office.warnings().is_empty(), "{:?}", office.warnings());
+        let report = office
+            .parse_text("示例区2024年法治政府建设年度报告\n\n一、工作\n\n我们示例错词了工作。\n");
+        let found = nianbao_check::proofread(&report, Some(2024), office.rules());
+        assert!(
+            found
+                .iter()
+                .any(|f| f.suggestion.as_deref() == Some("示例正词")),
+            "the office's own proof entry is used: {found:?}"
+        );
     }
 
     #[test]

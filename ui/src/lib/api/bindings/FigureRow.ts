@@ -16,7 +16,11 @@ this: string | null,
 /**
  * For people: `+15（+13.3%）`, `持平`, `新增`, `未再报告`.
  */
-change: string | null, status: FigureStatus, thisLine: number | null, lastLine: number | null, 
+change: string | null, status: FigureStatus, 
+/**
+ * Paired by the drafter's own link (人工关联), not by the aligner.
+ */
+linked: boolean, thisLine: number | null, lastLine: number | null, 
 /**
  * 0..=1; 0 for rows with one side only.
  */

@@ -2,7 +2,6 @@
 
 /**
  * What happened to a figure since last year, as the figure table shows it: the checker's own
- * verdict, so the table and the findings never disagree. `Possible` is a pair the aligner offers
- * without being sure (for the drafter to confirm).
+ * verdict, so the table and the findings never disagree.
  */
-export type FigureStatus = "changed" | "unchanged" | "swing" | "dropped" | "new" | "possible";
+export type FigureStatus = "changed" | "unchanged" | "swing" | "dropped" | "new" | "possible" | "unpaired" | "not_comparable";
