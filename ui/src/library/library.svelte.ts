@@ -1,7 +1,7 @@
 // The library as the window sees it: reports and drafts grouped by government and year, and the
 // import of files into it (dialog or drop), one file at a time with progress and a Chinese
 // message for each file that could not be read. No IPC details here: lib/api only.
-import { importReport, libraryOverview, toIpcError } from '../lib/api';
+import { importReport, isStatisticsTable, libraryOverview, toIpcError } from '../lib/api';
 import type { DraftItem, ImportOutcome, IpcError, LibraryOverview, ReportItem } from '../lib/api';
 
 export interface ImportFailure {
@@ -24,6 +24,20 @@ export interface YearGroup {
 export interface GovernmentGroup {
   government: string;
   years: YearGroup[];
+}
+
+/**
+ * What the window says when a statistics table (.xlsx/.xls/.et/.csv) is dropped or picked: the
+ * importer reads it (named figures with their cells, `read_statistics`), but it is material for
+ * a draft's figures, not a report for the library.
+ */
+export function statisticsTableNotReport(fileName: string): IpcError {
+  return {
+    code: 'ui.statistics_table',
+    message:
+      `「${fileName}」是统计表，不是年度报告，没有放进资料库。` +
+      '统计表里的数字用于填写和核对稿件：请在稿件的「材料」中添加它。',
+  };
 }
 
 /** The last part of a path, whatever the platform's separator. */
@@ -100,6 +114,12 @@ export class Library {
     this.progress = { done: 0, total: paths.length };
     for (const [i, path] of paths.entries()) {
       this.progress = { done: i + 1, total: paths.length };
+      if (isStatisticsTable(path)) {
+        // A department's statistics table holds figures for a draft, not a report to keep.
+        failures.push({ path, fileName: fileNameOf(path), error: statisticsTableNotReport(fileNameOf(path)) });
+        this.failures = [...failures];
+        continue;
+      }
       try {
         imported.push(await importReport(path));
       } catch (e) {

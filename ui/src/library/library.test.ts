@@ -36,6 +36,27 @@ describe('Library', () => {
     ]);
   });
 
+  it('tells the drafter a statistics table is material, not a report, and imports the rest', async () => {
+    const imported: string[] = [];
+    fakeBackend({
+      import_report: (a) => {
+        imported.push(a.path as string);
+        return { report: REPORT_2023, alreadyPresent: false };
+      },
+    });
+    const library = new Library();
+    const outcomes = await library.importPaths(['/a/统计表.XLSX', '/a/去年报告.pdf', '/a/数据.csv', '/a/旧稿.wps']);
+    expect(imported, 'PDF and WPS go to the importer; tables do not').toEqual(['/a/去年报告.pdf', '/a/旧稿.wps']);
+    expect(outcomes).toHaveLength(2);
+    expect(library.failures.map((f) => [f.fileName, f.error.code])).toEqual([
+      ['统计表.XLSX', 'ui.statistics_table'],
+      ['数据.csv', 'ui.statistics_table'],
+    ]);
+    expect(library.failures[0].error.message, 'a clear word, not "unsupported"').toContain('是统计表');
+    expect(library.failures[0].error.message).toContain('材料');
+    expect(library.failures[0].error.message).not.toContain('不支持');
+  });
+
   it('names a file by the last part of its path on any platform', () => {
     expect(fileNameOf('C:\\报告\\示例县.docx')).toBe('示例县.docx');
     expect(fileNameOf('/home/d/示例县.txt')).toBe('示例县.txt');

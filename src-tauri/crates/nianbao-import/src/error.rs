@@ -21,7 +21,7 @@ pub enum ImportError {
     CorruptZip(String),
     #[error("不是 Word 文档 (.docx) (not a .docx): {0}")]
     NotDocx(String),
-    #[error("文档已加密，请先取消密码 (the document is encrypted)")]
+    #[error("文档设置了打开密码，无法读取 (the document needs a password to open)")]
     Encrypted,
     #[error("解压后超过 {limit_mb} MB，疑似压缩炸弹，已拒绝 (decompresses past the limit)")]
     ZipBomb { limit_mb: u64 },
@@ -120,7 +120,7 @@ impl ImportError {
                 format!("这个文件不是 Word 文档（.docx）；如果是旧版 .doc 或 .wps 文件，{RESAVE}。")
             }
             ImportError::Encrypted => {
-                "文档设置了密码：请在 Word 或 WPS 中取消密码并保存后再导入。".to_owned()
+                "文档设置了打开密码，无法读取：请在 Word、WPS 或 PDF 阅读器中输入密码打开，取消密码（或另存一份不加密的副本）后再导入。".to_owned()
             }
             ImportError::ZipBomb { limit_mb } => {
                 format!("文档解压后超过 {limit_mb} MB，不像一份正常的报告，为安全起见已拒绝。")

@@ -65,6 +65,8 @@ fn statistics_from_gbk_csv_xlsx_and_xls_name_their_cells() {
     if let Some((_, _, xlsx, xls)) = samples() {
         sources.push(("xlsx", xlsx.clone()));
         sources.push(("xls", xls.clone()));
+        // WPS 表格 saves .et in Excel's binary format: the same bytes under WPS's name.
+        sources.push(("et", xls.clone()));
     }
     for (kind, bytes) in sources {
         let s = read_statistics(&bytes, Some(&format!("t.{kind}")))
@@ -88,6 +90,10 @@ fn statistics_from_gbk_csv_xlsx_and_xls_name_their_cells() {
             .find(|f| f.metric == "纠错率" && f.column == "本年")
             .expect("rate");
         assert_eq!(rate.unit.as_deref(), Some("%"), "{kind}");
+        assert!(
+            (rate.value - 9.1).abs() < 1e-9,
+            "{kind}: a percent cell is 9.1 (%), not its stored fraction: {rate:?}"
+        );
     }
 }
 

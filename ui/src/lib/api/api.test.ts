@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mockIPC } from './testing';
 import {
+  IMPORT_FILTERS,
+  IMPORT_FORMATS_LABEL,
+  REPORT_EXTENSIONS,
+  STATISTICS_EXTENSIONS,
+  isStatisticsTable,
   checkDraft,
   e2eSavePath,
   importFile,
@@ -69,6 +74,24 @@ describe('the backend door', () => {
 
   it('turns an unexpected throw into a ui.unexpected error', () => {
     expect(toIpcError(new Error('boom')).code, 'every failure has a code').toBe('ui.unexpected');
+  });
+
+  it('offers every format the importer reads in the import dialog and names them in the drop hint', async () => {
+    const every = ['txt', 'html', 'htm', 'docx', 'doc', 'wps', 'pdf', 'xlsx', 'xls', 'et', 'csv'];
+    expect([...REPORT_EXTENSIONS, ...STATISTICS_EXTENSIONS].sort()).toEqual([...every].sort());
+    expect(IMPORT_FILTERS[0].extensions.sort(), 'the first (default) filter shows them all').toEqual([...every].sort());
+    for (const ext of every.filter((e) => e !== 'htm')) expect(IMPORT_FORMATS_LABEL).toContain(`.${ext}`);
+    const seen: unknown[] = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      return cmd === 'plugin:dialog|open' ? ['/a/去年.pdf'] : undefined;
+    });
+    await pickReportFiles();
+    const options = (seen[0] as [string, { options: { filters: unknown } }])[1].options;
+    expect(options.filters, 'the dialog gets these filters').toEqual(IMPORT_FILTERS);
+    expect(isStatisticsTable('C:\\材料\\统计.ET')).toBe(true);
+    expect(isStatisticsTable('/a/报告.pdf')).toBe(false);
+    expect(isStatisticsTable('/a.csv/报告')).toBe(false);
   });
 
   it('returns null when the drafter cancels the file dialog', async () => {

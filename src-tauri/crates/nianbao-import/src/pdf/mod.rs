@@ -63,10 +63,26 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
         });
     }
     if pages.iter().all(|p| p.lines.is_empty()) {
+        // No text: a scan, unless the file is cut short (a download that stopped) or has no
+        // pages at all — then saying "a scan" would send the drafter the wrong way.
+        if count == 0 {
+            return Err(ImportError::CorruptPdf("没有页面 (no pages)".to_owned()));
+        }
+        if !ends_like_a_pdf(bytes) {
+            return Err(ImportError::CorruptPdf(
+                "文件不完整，可能没有下载完 (the file is cut short: no %%EOF)".to_owned(),
+            ));
+        }
         return Err(ImportError::ScannedPdf);
     }
     deadline.check()?;
     assemble(paragraphs(pages), SourceFormat::Pdf, "UTF-8")
+}
+
+/// Whether `%%EOF` is in the last 2 KB (writers may put a few bytes after it).
+fn ends_like_a_pdf(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 fn open_error(e: pdf_oxide::Error) -> ImportError {
@@ -83,5 +99,17 @@ fn open_error(e: pdf_oxide::Error) -> ImportError {
             }
             ImportError::CorruptPdf(reason.replace('\n', " "))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_file_is_not_called_a_scan() {
+        assert!(ends_like_a_pdf(b"%PDF-1.7\n...\n%%EOF\n"));
+        assert!(ends_like_a_pdf(b"%PDF-1.7\n...\n%%EOF\r\n\0\0"));
+        assert!(!ends_like_a_pdf(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"));
     }
 }
