@@ -206,7 +206,12 @@ fn year_ranges(para: &Para, out: &mut Vec<Finding>) {
                 i,
                 end,
                 "年份起止宜用一字线“—”连接".to_owned(),
-                Some(format!("{a}—{b}年")),
+                // Only the dash: a 年 the text does not have is not added (评估（2021-2022）).
+                Some(if with_nian {
+                    format!("{a}—{b}年")
+                } else {
+                    format!("{a}—{b}")
+                }),
             ));
             i = end;
         } else {
@@ -223,7 +228,13 @@ mod tests {
         let mut out = Vec::new();
         check(&Para::new(1, text), false, &mut out);
         out.into_iter()
-            .map(|f| (f.code.to_string(), f.matched.unwrap_or_default(), f.suggestion))
+            .map(|f| {
+                (
+                    f.code.to_string(),
+                    f.matched.unwrap_or_default(),
+                    f.suggestion,
+                )
+            })
             .collect()
     }
 
@@ -277,7 +288,11 @@ mod tests {
                 Some("2021—2025年".into())
             )]
         );
-        assert_eq!(found("2016-2020期间")[0].2, Some("2016—2020年".into()));
+        assert_eq!(
+            found("2016-2020期间")[0].2,
+            Some("2016—2020".into()),
+            "the dash is replaced, no 年 is added"
+        );
         assert!(found("规划（2021—2025年）").is_empty());
         assert!(found("电话0571-2025-2026转").is_empty());
         assert!(found("（2025-2021年）").is_empty(), "not a range");
