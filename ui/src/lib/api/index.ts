@@ -6,6 +6,8 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type { AppInfo } from './bindings/AppInfo';
+import type { CallArgs, CommandName, CommandResult } from './commands';
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { IpcError } from './bindings/IpcError';
 import type { OutlineSection } from './bindings/OutlineSection';
 import type { ReportOutline } from './bindings/ReportOutline';
@@ -25,7 +27,8 @@ import type {
   VersionItem,
 } from './types';
 
-export type { AppInfo, IpcError, OutlineSection, ReportOutline };
+export type { AppInfo, ErrorCode, IpcError, OutlineSection, ReportOutline };
+export type { CommandArgs, CommandName, CommandResult, Commands } from './commands';
 export type * from './types';
 
 /**
@@ -73,26 +76,27 @@ export function toIpcError(e: unknown): IpcError {
   return { code: 'ui.unexpected', message: `意外错误 (unexpected error): ${message}` };
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** One backend command, typed by `Commands` (commands.ts): its name, arguments and answer. */
+async function call<K extends CommandName>(cmd: K, ...[args]: CallArgs<K>): Promise<CommandResult<K>> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<CommandResult<K>>(cmd, args);
   } catch (e) {
     throw toIpcError(e);
   }
 }
 
 export function appInfo(): Promise<AppInfo> {
-  return call<AppInfo>('app_info');
+  return call('app_info');
 }
 
 /** Report files named on the app's command line, to open at start. */
 export function startupFiles(): Promise<string[]> {
-  return call<string[]>('startup_files');
+  return call('startup_files');
 }
 
 /** Import a report file and get its text and outline. */
 export function importFile(path: string): Promise<ReportOutline> {
-  return call<ReportOutline>('import_file', { path });
+  return call('import_file', { path });
 }
 
 /** Export formats by extension (docs/ipc.md `export_draft`). */
@@ -152,7 +156,7 @@ export async function pickReportFiles(): Promise<string[]> {
 /** The export path the end-to-end tests fix in advance (no dialog then); null in normal use. */
 export async function e2eSavePath(): Promise<string | null> {
   try {
-    return await invoke<string | null>('e2e_save_path');
+    return await invoke<CommandResult<'e2e_save_path'>>('e2e_save_path' satisfies CommandName);
   } catch {
     // An app built without the command behaves as in normal use: the dialog asks.
     return null;
@@ -205,17 +209,17 @@ export async function onCloseRequested(beforeClose: () => Promise<boolean>): Pro
 
 /** Reports and drafts by government and year; seeds the sample library on a first start. */
 export function libraryOverview(): Promise<LibraryOverview> {
-  return call<LibraryOverview>('library_overview');
+  return call('library_overview');
 }
 
 /** Import one file into the library (the same file twice is found, not added again). */
 export function importReport(path: string): Promise<ImportOutcome> {
-  return call<ImportOutcome>('import_report', { path });
+  return call('import_report', { path });
 }
 
 /** A stored report's text and outline, for reading. */
 export function openReport(reportId: number): Promise<ReportOutline> {
-  return call<ReportOutline>('open_report', { reportId });
+  return call('open_report', { reportId });
 }
 
 export interface SearchFilters {
@@ -226,32 +230,32 @@ export interface SearchFilters {
 
 /** Full-text search of the library; snippets come as parts, never HTML. */
 export function searchLibrary(query: string, filters: SearchFilters = {}): Promise<SearchResult[]> {
-  return call<SearchResult[]>('search_library', { query, ...filters });
+  return call('search_library', { query, ...filters });
 }
 
 // ---- drafts ------------------------------------------------------------------------------
 
 /** Draft `year`'s report from a stored report (stored with a first version). */
 export function newDraft(reportId: number, year: number): Promise<DraftDoc> {
-  return call<DraftDoc>('new_draft', { reportId, year });
+  return call('new_draft', { reportId, year });
 }
 
 export function openDraft(draftId: number): Promise<DraftDoc> {
-  return call<DraftDoc>('open_draft', { draftId });
+  return call('open_draft', { draftId });
 }
 
 /** Autosave: every call stores one version. */
 export function saveDraft(draftId: number, text: string): Promise<SavedVersion> {
-  return call<SavedVersion>('save_draft', { draftId, text });
+  return call('save_draft', { draftId, text });
 }
 
 /** Saved versions, newest first. */
 export function listVersions(draftId: number): Promise<VersionItem[]> {
-  return call<VersionItem[]>('list_versions', { draftId });
+  return call('list_versions', { draftId });
 }
 
 export function getVersion(versionId: number): Promise<string> {
-  return call<string>('get_version', { versionId });
+  return call('get_version', { versionId });
 }
 
 // ---- checks ------------------------------------------------------------------------------
@@ -263,35 +267,35 @@ export interface CheckContext {
 
 /** Outline, findings and the figure table of the text as typed, against last year's report. */
 export function checkDraft(text: string, context: CheckContext = {}): Promise<CheckResult> {
-  return call<CheckResult>('check_draft', { text, ...context });
+  return call('check_draft', { text, ...context });
 }
 
 /** 不是错误: keep the drafter's word about a finding (`key`) of a draft; `label` for the list. */
 export function dismissFinding(draftId: number, key: string, label: string): Promise<void> {
-  return call<void>('dismiss_finding', { draftId, key, label });
+  return call('dismiss_finding', { draftId, key, label });
 }
 
 /** Take a 不是错误 back: the finding shows again. True when there was one. */
 export function restoreFinding(draftId: number, key: string): Promise<boolean> {
-  return call<boolean>('restore_finding', { draftId, key });
+  return call('restore_finding', { draftId, key });
 }
 
 /** The findings the drafter dismissed in a draft, oldest first. */
 export function dismissedFindings(draftId: number): Promise<DismissedFinding[]> {
-  return call<DismissedFinding[]>('dismissed_findings', { draftId });
+  return call('dismissed_findings', { draftId });
 }
 
 /** Word-level diff of the section holding `line` against last year's section of the same kind. */
 export function sectionDiff(text: string, line: number, lastReportId: number): Promise<SectionDiff> {
-  return call<SectionDiff>('section_diff', { text, line, lastReportId });
+  return call('section_diff', { text, line, lastReportId });
 }
 
 export function listMetrics(government: string): Promise<string[]> {
-  return call<string[]>('list_metrics', { government });
+  return call('list_metrics', { government });
 }
 
 export function metricHistory(government: string, metric: string): Promise<MetricPoint[]> {
-  return call<MetricPoint[]>('metric_history', { government, metric });
+  return call('metric_history', { government, metric });
 }
 
 // ---- templates and export ----------------------------------------------------------------
@@ -303,7 +307,7 @@ let templateList: Promise<TemplateItem[]> | undefined;
  * Asked once and shared by the library's filter and the editor's picker; asked again after a failure.
  */
 export function listTemplates(): Promise<TemplateItem[]> {
-  templateList ??= call<TemplateItem[]>('list_templates').catch((e: unknown) => {
+  templateList ??= call('list_templates').catch((e: unknown) => {
     templateList = undefined;
     throw e;
   });
@@ -311,10 +315,10 @@ export function listTemplates(): Promise<TemplateItem[]> {
 }
 
 export function renderTemplate(kind: string, year: number): Promise<string> {
-  return call<string>('render_template', { kind, year });
+  return call('render_template', { kind, year });
 }
 
 /** Write the text as .docx/.md/.html (by the path's extension). */
 export function exportDraft(text: string, path: string): Promise<ExportOutcome> {
-  return call<ExportOutcome>('export_draft', { text, path });
+  return call('export_draft', { text, path });
 }
