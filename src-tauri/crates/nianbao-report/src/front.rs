@@ -137,6 +137,14 @@ const OPENING_VERBS: [&str; 16] = [
     "法治政府",
 ];
 /// A note under the title in brackets (`（在示例市人大常委会会议上）`).
+/// A page's time stamp (`2023-03-31 11:33:28`, `2023/3/31 11:33`): the portal's, never the
+/// report's.
+static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}").expect("static regex")
+});
+/// A short line holding a page's time stamp is chrome.
+const TIME_STAMP_LINE_MAX: usize = 80;
+
 static BRACKETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(][^（()）]{4,80}[)）]$").expect("static regex"));
 /// Words that never stand in a place's name: the subject search ran into the sentence.
@@ -516,6 +524,7 @@ fn is_chrome(line: &str, chrome: &Chrome) -> bool {
                 .line_contains
                 .iter()
                 .any(|s| line.contains(s.as_str())))
+        || (line.chars().count() <= TIME_STAMP_LINE_MAX && TIME_STAMP.is_match(line))
 }
 
 fn read_chrome_values(line: &str, chrome: &Chrome, labels: &mut Labels) {
@@ -982,6 +991,18 @@ mod tests {
             assert_eq!(s, Some(MetaSource::Label));
         }
         assert_eq!(f.body_start, 5, "a label line is never a heading");
+    }
+
+    #[test]
+    fn a_time_stamp_line_is_chrome_with_or_without_a_key() {
+        let c = &Lexicon::builtin().chrome;
+        assert!(is_chrome("时间 : 2024-03-31 11:33:28 来源 : 本网", c));
+        assert!(is_chrome("2024/3/31 9:05 示例市人民政府", c));
+        assert!(!is_chrome("2024年3月31日,示例市召开常务会议。", c));
+        let f = front(
+            "首页 > 政务公开\n示例市2023年法治政府建设情况报告\n时间 : 2024-03-31 11:33:28 来源 : 本网\n2023年,示例市坚持依法行政。",
+        );
+        assert_eq!(f.body_start, 4, "the time stamp line is front matter");
     }
 
     #[test]
