@@ -82,6 +82,10 @@ pub fn app<R: tauri::Runtime>(
             commands::templates::render_template,
             commands::templates::export_draft,
             commands::templates::e2e_save_path,
+            commands::delivery::delivery_fields,
+            commands::delivery::save_delivery_fields,
+            commands::delivery::export_version,
+            commands::delivery::delivery_status,
         ])
 }
 

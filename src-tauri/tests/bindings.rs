@@ -13,6 +13,7 @@ use nianbao_app::dto::{
     OutlineSection, ReportItem, ReportOutline, SavedVersion, SearchResult, SectionDiff, Severity,
     SnippetPart, TemplateItem, VersionItem,
 };
+use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
 use ts_rs::{Config, TS};
 
 fn bindings_dir() -> PathBuf {
@@ -58,6 +59,11 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<MetricPoint>(&cfg, &mut out);
     generated::<TemplateItem>(&cfg, &mut out);
     generated::<ExportOutcome>(&cfg, &mut out);
+    generated::<DeliveryFieldsItem>(&cfg, &mut out);
+    generated::<DeliveryForm>(&cfg, &mut out);
+    generated::<MarkItem>(&cfg, &mut out);
+    generated::<DeadlineItem>(&cfg, &mut out);
+    generated::<DeliveryStatus>(&cfg, &mut out);
     out
 }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod checks;
+pub mod delivery;
 pub mod dismissals;
 pub mod drafts;
 pub mod library;

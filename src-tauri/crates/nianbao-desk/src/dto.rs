@@ -9,6 +9,11 @@ use nianbao_report::{Report, Section};
 use serde::Serialize;
 use ts_rs::TS;
 
+mod delivery;
+pub use delivery::{
+    DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem,
+};
+
 /// The app's own facts.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AppInfo {

@@ -322,3 +322,50 @@ export function renderTemplate(kind: string, year: number): Promise<string> {
 export function exportDraft(text: string, path: string): Promise<ExportOutcome> {
   return call('export_draft', { text, path });
 }
+
+// ---- delivery: 报送版 / 公开版 and the deadlines ------------------------------------------------
+
+import type { DeliveryFieldsItem, DeliveryForm, DeliveryStatus } from './types';
+
+/** Which version of a draft to export: as written, 报送版 (submit) or 公开版 (public). */
+export type ExportVersion = 'plain' | 'submit' | 'public';
+
+/** The formats each version is written in: 报送版 as .docx, 公开版 as .docx or portal .html. */
+export const VERSION_FORMATS: Record<ExportVersion, readonly ExportFormat[]> = {
+  plain: EXPORT_EXTENSIONS,
+  submit: ['docx'],
+  public: ['docx', 'html'],
+};
+
+/** A draft's delivery fields (文号, 主送机关, 落款, 成文日期, 抄送…) beside what its text says. */
+export function deliveryFields(draftId: number, text: string): Promise<DeliveryForm> {
+  return call('delivery_fields', { draftId, text });
+}
+
+/** Keep a draft's delivery fields (used by both versions). */
+export function saveDeliveryFields(draftId: number, fields: DeliveryFieldsItem): Promise<void> {
+  return call('save_delivery_fields', { draftId, fields });
+}
+
+/** Write the 报送版 or 公开版; refused (draft.marks_left, draft.delivery_incomplete) with the reason. */
+export function exportVersion(
+  draftId: number | null,
+  text: string,
+  version: 'submit' | 'public',
+  path: string,
+): Promise<ExportOutcome> {
+  return call('export_version', { draftId, text, version, path });
+}
+
+/** Days left to 3月1日 (报送版) and 4月1日 (公开版), and what blocks each. */
+export function deliveryStatus(
+  text: string,
+  context: { draftId?: number | null; lastReportId?: number | null; year?: number | null } = {},
+): Promise<DeliveryStatus> {
+  return call('delivery_status', {
+    text,
+    draftId: context.draftId ?? null,
+    lastReportId: context.lastReportId ?? null,
+    year: context.year ?? null,
+  });
+}

@@ -23,3 +23,8 @@ export type { Severity } from './bindings/Severity';
 export type { SnippetPart } from './bindings/SnippetPart';
 export type { TemplateItem } from './bindings/TemplateItem';
 export type { VersionItem } from './bindings/VersionItem';
+export type { DeadlineItem } from './bindings/DeadlineItem';
+export type { DeliveryFieldsItem } from './bindings/DeliveryFieldsItem';
+export type { DeliveryForm } from './bindings/DeliveryForm';
+export type { DeliveryStatus } from './bindings/DeliveryStatus';
+export type { MarkItem } from './bindings/MarkItem';

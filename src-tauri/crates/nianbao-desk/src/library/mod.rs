@@ -5,6 +5,7 @@
 //! domain crates).
 
 mod checks;
+mod delivery;
 mod dismissals;
 mod drafts;
 mod reports;
