@@ -10,9 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod delivery;
-pub use delivery::{
-    DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem,
-};
+pub use delivery::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
 
 /// The app's own facts.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
