@@ -11,6 +11,7 @@ pub mod dto;
 mod error;
 pub mod error_code;
 mod library;
+pub mod materials;
 pub mod office;
 
 pub use error::DeskError;

@@ -92,7 +92,7 @@ impl Desk {
 
     /// Run `f` with the store, opening it on first use. One caller at a time: the store is a
     /// single SQLite connection and each of its methods is one short transaction.
-    fn with_store<T>(
+    pub(crate) fn with_store<T>(
         &self,
         f: impl FnOnce(&Store) -> Result<T, DeskError>,
     ) -> Result<T, DeskError> {
