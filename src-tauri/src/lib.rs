@@ -6,6 +6,7 @@
 mod commands;
 pub mod error;
 pub mod paths;
+pub mod single;
 pub mod state;
 
 /// The IPC types, defined beside the use cases that fill them.
@@ -34,7 +35,10 @@ impl StartupFiles {
 
 /// Start the desktop app. Errors (no display, broken config) are returned, not panicked.
 pub fn run() -> Result<(), tauri::Error> {
-    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    // The single-instance plugin first: a second start must stop before anything else runs.
+    let builder = tauri::Builder::default()
+        .plugin(single::plugin())
+        .plugin(tauri_plugin_dialog::init());
     let startup = StartupFiles::from_args(std::env::args_os());
     let app = app(builder, startup, AppState::new()).build(tauri::generate_context!())?;
     app.run(|handle, event| {
@@ -61,6 +65,10 @@ pub fn app<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::startup_files,
+            commands::backups::library_start,
+            commands::backups::list_backups,
+            commands::backups::restore_backup,
+            commands::backups::backup_if_due,
             commands::report::import_file,
             commands::library::library_overview,
             commands::library::import_report,

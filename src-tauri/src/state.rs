@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use nianbao_desk::Desk;
+use nianbao_desk::{Desk, LibraryStart};
 
 use crate::{AppError, paths};
 
@@ -14,6 +14,8 @@ pub struct AppState {
     /// Fixed by [`AppState::at`], or decided on first use from the app handle.
     data_dir: OnceLock<PathBuf>,
     desk: OnceLock<Desk>,
+    /// How the library was found when the desk opened it (`None`: opening failed).
+    started: OnceLock<Option<LibraryStart>>,
 }
 
 impl AppState {
@@ -44,10 +46,20 @@ impl AppState {
     /// The desk of this run's data folder.
     pub fn desk<R: tauri::Runtime>(&self, app: &tauri::AppHandle<R>) -> Result<&Desk, AppError> {
         if let Some(desk) = self.desk.get() {
+            self.started.get_or_init(|| desk.start().ok());
             return Ok(desk);
         }
         let dir = self.data_dir(app)?;
-        Ok(self.desk.get_or_init(|| Desk::in_folder(dir)))
+        let desk = self.desk.get_or_init(|| Desk::in_folder(dir));
+        // Open the library before any command uses it: a damaged one is recovered here, once,
+        // and what happened is kept for the window to tell (`library_start`).
+        self.started.get_or_init(|| desk.start().ok());
+        Ok(desk)
+    }
+
+    /// How the library was found at start, once the desk is open.
+    pub fn started(&self) -> Option<LibraryStart> {
+        self.started.get().cloned().flatten()
     }
 
     /// On quit: fold the write-ahead log into the library file (see [`Desk::close`]).

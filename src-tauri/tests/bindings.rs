@@ -14,6 +14,7 @@ use nianbao_app::dto::{
     SnippetPart, TemplateItem, VersionItem,
 };
 use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
+use nianbao_desk::{BackupItem, DamageNotice, LibraryStart, RestoreOutcome};
 use ts_rs::{Config, TS};
 
 fn bindings_dir() -> PathBuf {
@@ -35,6 +36,10 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<IpcError>(&cfg, &mut out);
     generated::<ErrorCode>(&cfg, &mut out);
     generated::<AppInfo>(&cfg, &mut out);
+    generated::<BackupItem>(&cfg, &mut out);
+    generated::<DamageNotice>(&cfg, &mut out);
+    generated::<LibraryStart>(&cfg, &mut out);
+    generated::<RestoreOutcome>(&cfg, &mut out);
     generated::<ReportOutline>(&cfg, &mut out);
     generated::<OutlineSection>(&cfg, &mut out);
     generated::<ReportItem>(&cfg, &mut out);

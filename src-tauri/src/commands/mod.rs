@@ -2,6 +2,7 @@
 //! of `nianbao_desk`, map the error to [`crate::IpcError`]. Never put domain logic in a command.
 
 pub mod app;
+pub mod backups;
 pub mod checks;
 pub mod delivery;
 pub mod dismissals;

@@ -133,6 +133,9 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     dismissed_findings: () => [],
     dismiss_finding: () => null,
     restore_finding: () => true,
+    library_start: () => ({ path: '/data/library.sqlite3', readOnly: false, damage: null }),
+    list_backups: () => [],
+    backup_if_due: () => null,
     'plugin:window|destroy': () => null,
   };
   mockWindows('main');

@@ -16,5 +16,8 @@ pub mod office;
 
 pub use error::DeskError;
 pub use error_code::ErrorCode;
-pub use library::{Desk, ReadReport, SEED_MARKER, read_report};
+pub use library::{
+    BackupItem, DamageNotice, Desk, LibraryStart, ReadReport, RestoreOutcome, SEED_MARKER,
+    read_report,
+};
 pub use office::{Office, OfficeWarning};

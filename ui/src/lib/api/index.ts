@@ -2,6 +2,7 @@
 // these functions, so tests mock IPC (mockIPC) and never need a window. Every failure reaches
 // callers as an IpcError {code, message}; callers switch on `code`, never on the message.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
@@ -25,6 +26,9 @@ import type {
   SectionDiff,
   TemplateItem,
   VersionItem,
+  BackupItem,
+  LibraryStart,
+  RestoreOutcome,
 } from './types';
 
 export type { AppInfo, ErrorCode, IpcError, OutlineSection, ReportOutline };
@@ -367,5 +371,37 @@ export function deliveryStatus(
     draftId: context.draftId ?? null,
     lastReportId: context.lastReportId ?? null,
     year: context.year ?? null,
+  });
+}
+
+// ---- the library kept safe ---------------------------------------------------------------
+
+/** How the library was found at start: recovered from damage (with what came back), read-only, fine. */
+export function libraryStart(): Promise<LibraryStart> {
+  return call('library_start');
+}
+
+/** The library's backups, newest first (date, size, drafts in each). */
+export function listBackups(): Promise<BackupItem[]> {
+  return call('list_backups');
+}
+
+/** Restore a listed backup; the current library is kept as a backup first. */
+export function restoreBackup(path: string): Promise<RestoreOutcome> {
+  return call('restore_backup', { path });
+}
+
+/** Today's backup unless one was made already (null then). */
+export function backupIfDue(): Promise<BackupItem | null> {
+  return call('backup_if_due');
+}
+
+/**
+ * Files a second start of the app was asked to open (the second start brings this window
+ * forward instead of opening another); resolves to an unsubscribe.
+ */
+export async function onOpenFiles(open: (paths: string[]) => void): Promise<() => void> {
+  return listen<string[]>('open-files', (event) => {
+    if (event.payload.length > 0) open(event.payload);
   });
 }

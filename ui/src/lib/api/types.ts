@@ -28,3 +28,7 @@ export type { DeliveryFieldsItem } from './bindings/DeliveryFieldsItem';
 export type { DeliveryForm } from './bindings/DeliveryForm';
 export type { DeliveryStatus } from './bindings/DeliveryStatus';
 export type { MarkItem } from './bindings/MarkItem';
+export type { BackupItem } from './bindings/BackupItem';
+export type { DamageNotice } from './bindings/DamageNotice';
+export type { LibraryStart } from './bindings/LibraryStart';
+export type { RestoreOutcome } from './bindings/RestoreOutcome';

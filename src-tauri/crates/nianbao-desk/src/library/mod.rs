@@ -9,6 +9,7 @@ mod delivery;
 mod dismissals;
 mod drafts;
 mod reports;
+mod safety;
 mod seed;
 mod templates;
 
@@ -24,6 +25,7 @@ use crate::office::Office;
 
 pub(crate) use dismissals::finding_key;
 pub use reports::{ReadReport, read_report};
+pub use safety::{BackupItem, DamageNotice, LibraryStart, RestoreOutcome};
 pub use seed::SEED_MARKER;
 
 /// Parsed reports kept for checking; a drafter compares against one or two, so a small bound
