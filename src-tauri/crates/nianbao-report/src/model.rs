@@ -137,6 +137,8 @@ pub enum MetaSource {
     Body,
     /// The signature and date at the end.
     Signature,
+    /// Filled in by the drafter in the app, where the text gave nothing.
+    Drafter,
 }
 
 /// The source of each [`Metadata`] field.

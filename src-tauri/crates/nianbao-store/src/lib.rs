@@ -17,6 +17,7 @@ pub mod links;
 pub mod materials;
 pub mod paths;
 pub mod recover;
+pub mod report_meta;
 pub mod reports;
 pub mod schema;
 pub mod search;
