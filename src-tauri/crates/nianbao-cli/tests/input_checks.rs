@@ -309,3 +309,50 @@ fn a_search_past_its_cap_says_more_than_the_cap() {
     let said = String::from_utf8_lossy(&few.stdout);
     assert!(said.contains("共找到"), "a small count is exact: {said}");
 }
+
+#[test]
+fn a_damaged_library_exits_2_naming_the_kept_file_and_recovers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("library.sqlite3");
+    let add = run(nianbao()
+        .args(["library", "add", "--db"])
+        .arg(&db)
+        .arg(sample()));
+    assert_eq!(
+        add.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{side}", db.display()));
+    }
+    std::fs::write(&db, vec![0x42; 32 * 1024]).expect("garbage over the library");
+    let list = run(nianbao().args(["library", "list", "--db"]).arg(&db));
+    let err = refused(&list, "已损坏");
+    assert!(err.contains("已原样保留"), "says the file was kept: {err}");
+    let kept = dir
+        .path()
+        .read_dir()
+        .expect("list")
+        .chain(
+            std::fs::read_dir(dir.path().join("damaged"))
+                .into_iter()
+                .flatten(),
+        )
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p != &db && std::fs::read(p).is_ok_and(|b| b == vec![0x42; 32 * 1024]));
+    let kept = kept.expect("the damaged bytes are kept somewhere beside the library");
+    assert!(
+        err.contains(&kept.display().to_string()),
+        "names {}: {err}",
+        kept.display()
+    );
+    let again = run(nianbao().args(["library", "list", "--db"]).arg(&db));
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "the recovered library opens next time"
+    );
+}
