@@ -15,6 +15,11 @@ use nianbao_app::dto::{
 };
 use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
 use nianbao_desk::{BackupItem, DamageNotice, LibraryStart, RestoreOutcome};
+use nianbao_desk::materials::{
+    DepartmentItem, FillItem, FillOption, MaterialBatch, MaterialError, MaterialFigure,
+    MaterialHitItem, MaterialInsert, MaterialItem, MaterialParagraphItem, MaterialProgress,
+    MaterialsOverview, PartStatus, TrailItem,
+};
 use ts_rs::{Config, TS};
 
 fn bindings_dir() -> PathBuf {
@@ -69,6 +74,20 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<MarkItem>(&cfg, &mut out);
     generated::<DeadlineItem>(&cfg, &mut out);
     generated::<DeliveryStatus>(&cfg, &mut out);
+    generated::<MaterialProgress>(&cfg, &mut out);
+    generated::<MaterialError>(&cfg, &mut out);
+    generated::<MaterialBatch>(&cfg, &mut out);
+    generated::<MaterialItem>(&cfg, &mut out);
+    generated::<DepartmentItem>(&cfg, &mut out);
+    generated::<PartStatus>(&cfg, &mut out);
+    generated::<MaterialsOverview>(&cfg, &mut out);
+    generated::<MaterialFigure>(&cfg, &mut out);
+    generated::<MaterialParagraphItem>(&cfg, &mut out);
+    generated::<MaterialInsert>(&cfg, &mut out);
+    generated::<FillOption>(&cfg, &mut out);
+    generated::<FillItem>(&cfg, &mut out);
+    generated::<MaterialHitItem>(&cfg, &mut out);
+    generated::<TrailItem>(&cfg, &mut out);
     out
 }
 
