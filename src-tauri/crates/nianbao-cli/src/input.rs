@@ -12,15 +12,15 @@ pub fn data_dir() -> Option<PathBuf> {
     nianbao_store::paths::data_dir_override()
 }
 
-/// The office profile of this run (built once, from `NIANBAO_DATA_DIR`). A command run by a
-/// script treats an office file it cannot use as invalid input: the first problem, naming the
-/// file and the line, is the one-line reason (the window uses the built-in part meanwhile).
+/// The office profile of this run (built once, from `NIANBAO_DATA_DIR`). An office file it
+/// cannot use is a warning on stderr (`警告：办公室文件 … 第3行 有误，已改用内置规则：…`, with its
+/// code) and the run goes on with the built-in part in its place, as the window does.
 pub fn office() -> Result<Office, Box<dyn std::error::Error>> {
     let office = Office::load(data_dir().as_deref());
-    match office.warnings().first() {
-        Some(w) => Err(format!("[{}] {}", w.code, w.message).into()),
-        None => Ok(office),
+    for w in office.warnings() {
+        eprintln!("警告：{} [{}]", w.message, w.code);
     }
+    Ok(office)
 }
 
 /// An error of a use case as one line: `[code] message`.

@@ -1,37 +1,11 @@
 //! `nianbao check` as a process: exit codes, the text report, design.md's JSON, `--year`.
 //! Fixtures are the invented 示例市 pair of nianbao-check; the corpus is only read at run time.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 
-#[path = "../../../../tests/support/corpus.rs"]
-mod corpus_support;
-use corpus_support::{corpus_dir, corpus_present};
-
-fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .env_remove("NIANBAO_DATA_DIR")
-        .output()
-        .expect("run nianbao")
-}
-
-fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../nianbao-check/tests/fixtures")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout must be JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
+mod common;
+use common::corpus::{corpus_dir, corpus_present};
+use common::{check_fixture as fixture, json, run as nianbao};
 
 #[test]
 fn check_against_last_year_prints_the_table_and_findings_in_chinese() {
@@ -152,22 +126,42 @@ fn an_unreadable_last_year_file_exits_2_with_one_line() {
 }
 
 #[test]
-fn a_broken_user_term_table_is_a_clear_error() {
+fn a_broken_office_file_is_a_warning_and_the_builtin_profile_is_used() {
     let dir = std::env::temp_dir().join(format!("nianbao-check-cli-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let _ = std::fs::write(dir.join("terms.toml"), "[[term]]\nname = 1\n");
+    let args = [
+        "check",
+        &fixture("shili_2024.txt"),
+        "--last",
+        &fixture("shili_2023.txt"),
+    ];
     let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(["check", &fixture("shili_2024.txt")])
+        .args(args)
         .env("NIANBAO_DATA_DIR", &dir)
         .output()
         .expect("run nianbao");
     let _ = std::fs::remove_dir_all(&dir);
+    let builtin = nianbao(&args);
     assert_eq!(
         out.status.code(),
-        Some(2),
-        "a user's broken rule file is invalid input"
+        builtin.status.code(),
+        "the run goes on with the built-in rules: {}",
+        String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("check.bad_rule_file"));
+    assert_eq!(
+        out.stdout, builtin.stdout,
+        "the same report as the built-in profile's"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("警告") && err.contains("terms.toml 第") && err.contains("行 有误"),
+        "a Chinese warning naming the file and the line: {err}"
+    );
+    assert!(
+        err.contains("已改用内置规则") && err.contains("check.bad_rule_file"),
+        "{err}"
+    );
 }
 
 #[test]

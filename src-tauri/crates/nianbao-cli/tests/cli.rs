@@ -1,10 +1,7 @@
 //! The `nianbao` binary as a process: its help and exit codes are a contract.
 
-use std::process::Command;
-
-fn nianbao() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-}
+mod common;
+use common::nianbao;
 
 #[test]
 fn help_lists_every_subcommand_in_both_languages() {

@@ -1,17 +1,8 @@
 //! `nianbao draft` as a process: writes OUT by extension, prints the summary, exit codes.
 
+mod common;
+use common::{nianbao, sample};
 use std::path::PathBuf;
-use std::process::Command;
-
-fn nianbao() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-}
-
-fn sample(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../tests/fixtures/sample-library")
-        .join(name)
-}
 
 #[test]
 fn draft_writes_every_format_and_summarises_moves_and_marks() {

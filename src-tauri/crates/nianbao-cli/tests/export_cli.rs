@@ -1,10 +1,7 @@
 //! `nianbao export` as a process: by extension, atomic, escaped HTML, clear errors.
 
-use std::process::Command;
-
-fn nianbao() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-}
+mod common;
+use common::nianbao;
 
 #[test]
 fn export_writes_docx_and_escaped_html() {

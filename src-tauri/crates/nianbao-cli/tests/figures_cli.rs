@@ -1,20 +1,7 @@
 //! `nianbao figures` as a process: the JSON contract of design.md and aligned text columns.
 
-use std::process::Command;
-
-fn fixture(name: &str) -> String {
-    format!(
-        "{}/../nianbao-report/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("run nianbao")
-}
+mod common;
+use common::{report_fixture as fixture, run};
 
 #[test]
 fn figures_json_has_every_contract_key_and_named_metrics() {

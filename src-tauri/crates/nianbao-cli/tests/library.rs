@@ -2,15 +2,11 @@
 //! every report, then list and search, with `--db` in a temporary folder.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-#[path = "../../../../tests/support/corpus.rs"]
-mod corpus_support;
-use corpus_support::{corpus_dir, corpus_present};
-
-fn nianbao() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-}
+mod common;
+use common::corpus::{corpus_dir, corpus_present};
+use common::{nianbao, stdout};
 
 fn corpus_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
@@ -72,10 +68,6 @@ impl Drop for TempLibrary {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Corpus files whose text contains `needle`, by file name.
