@@ -21,7 +21,8 @@ test('deadlines, the 公开版 refused with its marks listed, the 报送版 with
       async ({ driver, screenshot }) => {
         await openDraftFromLibrary(driver, /2024/);
         await waitForEditorText(driver, /2024年度/);
-        await typeLine(driver, '  全年新增示例事项【待填】项。');
+        // In the body (text typed after the 落款 is not part of either version).
+        await typeLine(driver, '  全年新增示例事项【待填】项。', { line: 3 });
         await waitSaved(driver);
         await driver.click(await driver.find(tid('export-button')));
 

@@ -111,6 +111,7 @@ describe('ExportDialog versions', () => {
     ]);
     const names = backend.calls.map(([cmd]) => cmd);
     expect(names.indexOf('save_delivery_fields')).toBeLessThan(names.indexOf('export_version'));
+    expect(backend.callsOf('delivery_status').length, 'the deadlines are asked again after the fields were kept').toBe(2);
   });
 
   it('offers the 公开版 as .docx or portal .html and lists the marks when it is refused', async () => {
