@@ -91,3 +91,14 @@ fn proofreading_of_a_30k_report(bencher: divan::Bencher) {
     let _ = nianbao_check::proofread(&this, Some(2024), rules);
     bencher.bench(|| nianbao_check::proofread(divan::black_box(&this), Some(2024), rules));
 }
+
+/// The figure alignment alone (issue 14): what pairing the figures of the two reports costs
+/// inside `full_check_of_two_30k_reports`.
+#[divan::bench]
+fn figure_alignment_of_two_30k_reports(bencher: divan::Bencher) {
+    let (this, last) = pair();
+    let rules = nianbao_check::Rules::embedded();
+    let aligner = nianbao_check::FigureAligner::new(rules);
+    let _ = aligner.align(&this, &last);
+    bencher.bench(|| aligner.align(divan::black_box(&this), divan::black_box(&last)));
+}

@@ -72,6 +72,21 @@ struct Features {
     out: bool,
     /// The metric is a lexicon name.
     named: bool,
+    /// The unit's class, looked up once.
+    class: Option<UnitClass>,
+    /// Summed weights of `words` and `context` (set once the weights are known).
+    words_weight: f64,
+    context_weight: f64,
+}
+
+/// Content words of one sentence (outside 《》 titles, kept by [`FigureAligner::keep`]) with
+/// their byte offsets in the line, and their canonical ids (sorted, unique; alias phrases
+/// included). Every figure of the sentence reads its clause and context from here: a sentence is
+/// cut into words once, not once per figure and clause.
+#[derive(Debug, Default)]
+struct Sentence<'a> {
+    words: Vec<(usize, &'a str)>,
+    ids: Vec<u32>,
 }
 
 /// Word ids shared by both reports, with their document frequency.
@@ -95,6 +110,14 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
+/// Last year's figures of one unit class, indexed by what can make a pair score at all.
+#[derive(Debug, Default)]
+struct Block<'a> {
+    by_word: HashMap<u32, Vec<usize>>,
+    by_metric: HashMap<&'a str, Vec<usize>>,
+    by_family: HashMap<&'a str, Vec<usize>>,
+}
+
 /// Scores candidate pairs and assigns them, one to one, over both reports at once.
 #[derive(Debug)]
 pub struct FigureAligner<'r> {
@@ -110,10 +133,6 @@ impl<'r> FigureAligner<'r> {
         self.rules.unit_class(&f.unit)
     }
 
-    fn compatible(&self, a: &Figure, b: &Figure) -> bool {
-        a.unit == b.unit || matches!((self.class(a), self.class(b)), (Some(x), Some(y)) if x == y)
-    }
-
     /// A percentage right after a growth word (`同比增长20%`) states a change, not a metric.
     fn is_change_statement(&self, report: &Report, f: &Figure) -> bool {
         let line = report.line(f.line);
@@ -126,11 +145,65 @@ impl<'r> FigureAligner<'r> {
             .any(|w| head.ends_with(w.as_str()))
     }
 
+    fn keep(&self, w: &str) -> bool {
+        w.chars().count() >= 2 && w.chars().all(is_han) && !self.rules.stopwords.contains(w)
+    }
+
+    /// Kept words of `text` outside 《》 titles, with their byte offsets (from `base`).
+    fn kept_words<'a>(&self, text: &'a str, base: usize) -> Vec<(usize, &'a str)> {
+        let mut out = Vec::new();
+        for (from, to) in untitled_ranges(text) {
+            let Some(piece) = text.get(from..to) else {
+                continue;
+            };
+            let mut at = base + from;
+            for w in segment::words(piece) {
+                if self.keep(w) {
+                    out.push((at, w));
+                }
+                at += w.len();
+            }
+        }
+        out
+    }
+
+    /// The sentence `from..to` of `line`, cut once.
+    fn sentence<'a>(
+        &'a self,
+        line: &'a str,
+        from: usize,
+        to: usize,
+        vocab: &mut Vocabulary<'a>,
+    ) -> Sentence<'a>
+    where
+        'r: 'a,
+    {
+        let text = line.get(from..to).unwrap_or("");
+        let aliases = &self.rules.aliases;
+        let words = self.kept_words(text, from);
+        let mut ids: Vec<u32> = words
+            .iter()
+            .map(|(_, w)| vocab.id(aliases.canonical(w)))
+            .collect();
+        for (a, b) in untitled_ranges(text) {
+            for w in aliases.phrases_in(text.get(a..b).unwrap_or("")) {
+                ids.push(vocab.id(w));
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Sentence { words, ids }
+    }
+
     /// Content words of a clause, each standing for its alias group, and the words next to the
-    /// number. Titles in 《》 are left out: the document named changes every year.
+    /// number. Titles in 《》 are left out: the document named changes every year. The words
+    /// come from the sentence already cut when the clause lies inside it (clauses end at
+    /// punctuation, where the word splitter cuts anyway), else the clause is cut on its own.
     fn words_of<'a>(
         &'a self,
-        f: &'a Figure,
+        (f, line): (&'a Figure, &'a str),
+        sentence: &Sentence<'a>,
+        (from, to): (usize, usize),
         named: bool,
         vocab: &mut Vocabulary<'a>,
     ) -> (Vec<u32>, [Option<u32>; 2])
@@ -138,31 +211,50 @@ impl<'r> FigureAligner<'r> {
         'r: 'a,
     {
         let aliases = &self.rules.aliases;
-        let at = f.excerpt.find(f.raw.as_str());
-        let (before, after) = match at {
-            Some(i) => (
-                f.excerpt.get(..i).unwrap_or(""),
-                f.excerpt.get(i + f.raw.len()..).unwrap_or(""),
-            ),
-            None => (f.excerpt.as_str(), ""),
+        let (before, after) = match clause_in_line(f, line).filter(|(a, b)| *a >= from && *b <= to)
+        {
+            Some((a, b)) => {
+                let inside = |lo: usize, hi: usize| {
+                    sentence
+                        .words
+                        .iter()
+                        .filter(move |(at, w)| *at >= lo && at + w.len() <= hi)
+                        .map(|(_, w)| *w)
+                        .collect::<Vec<&str>>()
+                };
+                (inside(a, f.start), inside(f.end, b))
+            }
+            None => {
+                let at = f.excerpt.find(f.raw.as_str());
+                let (before, after) = match at {
+                    Some(i) => (
+                        f.excerpt.get(..i).unwrap_or(""),
+                        f.excerpt.get(i + f.raw.len()..).unwrap_or(""),
+                    ),
+                    None => (f.excerpt.as_str(), ""),
+                };
+                let words = |t: &'a str| {
+                    self.kept_words(t, 0)
+                        .into_iter()
+                        .map(|(_, w)| w)
+                        .collect::<Vec<&str>>()
+                };
+                (words(before), words(after))
+            }
         };
         let mut ids = Vec::new();
         let mut head = [None, None];
-        for piece in untitled(before) {
-            for w in segment::words(piece).into_iter().filter(|w| self.keep(w)) {
-                let id = vocab.id(aliases.canonical(w));
-                head[0] = Some(id);
-                ids.push(id);
-            }
+        for w in before {
+            let id = vocab.id(aliases.canonical(w));
+            head[0] = Some(id);
+            ids.push(id);
         }
-        for piece in untitled(after) {
-            for w in segment::words(piece).into_iter().filter(|w| self.keep(w)) {
-                let id = vocab.id(aliases.canonical(w));
-                if head[1].is_none() {
-                    head[1] = Some(id);
-                }
-                ids.push(id);
+        for w in after {
+            let id = vocab.id(aliases.canonical(w));
+            if head[1].is_none() {
+                head[1] = Some(id);
             }
+            ids.push(id);
         }
         for w in aliases.phrases_in(&f.excerpt) {
             ids.push(vocab.id(w));
@@ -181,40 +273,6 @@ impl<'r> FigureAligner<'r> {
         (ids, head)
     }
 
-    fn keep(&self, w: &str) -> bool {
-        w.chars().count() >= 2 && w.chars().all(is_han) && !self.rules.stopwords.contains(w)
-    }
-
-    /// Canonical words of the whole sentence around a figure (its clause included: a word that
-    /// moved to another clause of the sentence still counts here).
-    fn context_of<'a>(
-        &'a self,
-        report: &'a Report,
-        f: &Figure,
-        clause: &[u32],
-        vocab: &mut Vocabulary<'a>,
-    ) -> Vec<u32>
-    where
-        'r: 'a,
-    {
-        let line = report.line(f.line);
-        let (from, to) = sentence_around(line, f.start.min(line.len()));
-        let aliases = &self.rules.aliases;
-        let mut ids: Vec<u32> = Vec::new();
-        for piece in untitled(line.get(from..to).unwrap_or("")) {
-            for w in segment::words(piece).into_iter().filter(|w| self.keep(w)) {
-                ids.push(vocab.id(aliases.canonical(w)));
-            }
-            for w in aliases.phrases_in(piece) {
-                ids.push(vocab.id(w));
-            }
-        }
-        ids.extend_from_slice(clause);
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    }
-
     fn features<'a>(
         &'a self,
         report: &'a Report,
@@ -225,6 +283,7 @@ impl<'r> FigureAligner<'r> {
         'r: 'a,
     {
         let lines = report.lines.len();
+        let mut sentences: HashMap<(usize, usize, usize), Sentence<'a>> = HashMap::new();
         report
             .figures
             .iter()
@@ -240,13 +299,24 @@ impl<'r> FigureAligner<'r> {
                     };
                 }
                 let named = is_named(&f.metric);
-                let (words, head) = self.words_of(f, named, vocab);
+                let line = report.line(f.line);
+                let span = sentence_around(line, f.start.min(line.len()));
+                let sentence = sentences
+                    .entry((f.line, span.0, span.1))
+                    .or_insert_with(|| self.sentence(line, span.0, span.1, vocab));
+                let (words, head) = self.words_of((f, line), sentence, span, named, vocab);
                 for w in &words {
                     if let Some(d) = vocab.df.get_mut(*w as usize) {
                         *d += 1;
                     }
                 }
-                let context = self.context_of(report, f, &words, vocab);
+                // The whole sentence (its clause included: a word that moved to another clause
+                // of the sentence still counts here).
+                let mut context = Vec::with_capacity(sentence.ids.len() + words.len());
+                context.extend_from_slice(&sentence.ids);
+                context.extend_from_slice(&words);
+                context.sort_unstable();
+                context.dedup();
                 Features {
                     words,
                     context,
@@ -254,6 +324,9 @@ impl<'r> FigureAligner<'r> {
                     place: (lines >= 10).then(|| f.line as f64 / lines as f64),
                     out: false,
                     named,
+                    class: self.class(f),
+                    words_weight: 0.0,
+                    context_weight: 0.0,
                 }
             })
             .collect()
@@ -267,7 +340,9 @@ impl<'r> FigureAligner<'r> {
         (b, fb): (&Figure, &Features),
         weight: &[f64],
     ) -> Option<(f64, Vec<u32>)> {
-        if !self.compatible(a, b) {
+        let compatible =
+            a.unit == b.unit || matches!((fa.class, fb.class), (Some(x), Some(y)) if x == y);
+        if !compatible {
             return None;
         }
         let mut s = 0.0;
@@ -279,12 +354,18 @@ impl<'r> FigureAligner<'r> {
         {
             s += NAME_FAMILY;
         }
-        let (clause, shared) = overlap(&fa.words, &fb.words, weight);
-        if shared.is_empty() && s == 0.0 {
+        let shared = shared_weight(&fa.words, &fb.words, weight);
+        if shared <= 0.0 && s == 0.0 {
             return None;
         }
+        let clause = similarity(shared, fa.words_weight, fb.words_weight);
         s += WORDS * clause;
-        s += SENTENCE * overlap(&fa.context, &fb.context, weight).0;
+        s += SENTENCE
+            * similarity(
+                shared_weight(&fa.context, &fb.context, weight),
+                fa.context_weight,
+                fb.context_weight,
+            );
         let heads_meet = fa
             .head
             .iter()
@@ -303,11 +384,11 @@ impl<'r> FigureAligner<'r> {
         if let (Some(x), Some(y)) = (fa.place, fb.place) {
             s += PLACE * (1.0 - ((x - y).abs() / 0.2)).max(0.0);
         }
-        s += plausibility(a, b, self.class(a));
+        s += plausibility(a, b, fa.class);
         if a.unit != b.unit {
             s -= UNIT_OTHER;
         }
-        (s >= POSSIBLE).then(|| (s.min(1.0), shared))
+        (s >= POSSIBLE).then(|| (s.min(1.0), shared_ids(&fa.words, &fb.words)))
     }
 
     /// Align the figures of two reports.
@@ -388,26 +469,65 @@ impl<'r> FigureAligner<'r> {
             .iter()
             .map(|d| (1.0 + n / f64::from((*d).max(1))).ln())
             .collect();
-        // Last year's figures by unit class (or unit when it has none).
-        let mut blocks: HashMap<(Option<UnitClass>, &str), Vec<usize>> = HashMap::new();
+        for f in ft.iter_mut().chain(fl.iter_mut()) {
+            f.words_weight = total_weight(&f.words, &weight);
+            f.context_weight = total_weight(&f.context, &weight);
+        }
+        // Last year's figures by unit class (or unit when it has none), and inside each block by
+        // clause word and by metric: only a figure that shares a word of its clause, its metric
+        // or its family with this year's can score at all, so only those are scored.
+        let mut blocks: HashMap<(Option<UnitClass>, &str), Block<'_>> = HashMap::new();
         for (j, b) in last.figures.iter().enumerate() {
-            if fl.get(j).is_some_and(|f| !f.out) {
-                let class = self.class(b);
-                let unit = if class.is_some() { "" } else { b.unit.as_str() };
-                blocks.entry((class, unit)).or_default().push(j);
+            let Some(fb) = fl.get(j).filter(|f| !f.out) else {
+                continue;
+            };
+            let unit = if fb.class.is_some() {
+                ""
+            } else {
+                b.unit.as_str()
+            };
+            let block = blocks.entry((fb.class, unit)).or_default();
+            for w in &fb.words {
+                block.by_word.entry(*w).or_default().push(j);
+            }
+            block
+                .by_metric
+                .entry(b.metric.as_str())
+                .or_default()
+                .push(j);
+            if fb.named
+                && let Some(fam) = family(&b.metric)
+            {
+                block.by_family.entry(fam).or_default().push(j);
             }
         }
         let mut candidates: Vec<Pair> = Vec::new();
+        let mut reach: Vec<usize> = Vec::new();
         for (i, a) in this.figures.iter().enumerate() {
             let Some(fa) = ft.get(i).filter(|f| !f.out) else {
                 continue;
             };
-            let class = self.class(a);
-            let unit = if class.is_some() { "" } else { a.unit.as_str() };
-            let Some(block) = blocks.get(&(class, unit)) else {
+            let unit = if fa.class.is_some() {
+                ""
+            } else {
+                a.unit.as_str()
+            };
+            let Some(block) = blocks.get(&(fa.class, unit)) else {
                 continue;
             };
-            let mut mine: Vec<Pair> = block
+            reach.clear();
+            for w in &fa.words {
+                reach.extend(block.by_word.get(w).into_iter().flatten());
+            }
+            reach.extend(block.by_metric.get(a.metric.as_str()).into_iter().flatten());
+            if fa.named
+                && let Some(fam) = family(&a.metric)
+            {
+                reach.extend(block.by_family.get(fam).into_iter().flatten());
+            }
+            reach.sort_unstable();
+            reach.dedup();
+            let mut mine: Vec<Pair> = reach
                 .iter()
                 .filter(|j| !forbidden.contains(&(i, **j)))
                 .filter_map(|j| {
@@ -516,44 +636,70 @@ impl<'r> FigureAligner<'r> {
     }
 }
 
-/// How much two sorted word-id sets share, 0..=1 (half weighted Dice, half weighted overlap
-/// coefficient), and the shared ids.
-fn overlap(a: &[u32], b: &[u32], weight: &[f64]) -> (f64, Vec<u32>) {
-    let w = |id: &u32| weight.get(*id as usize).copied().unwrap_or(0.0);
+/// Summed weight of the ids two sorted sets share.
+fn shared_weight(a: &[u32], b: &[u32], weight: &[f64]) -> f64 {
     let (mut i, mut j) = (0, 0);
-    let mut shared = Vec::new();
-    let mut w_shared = 0.0;
+    let mut w = 0.0;
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                w_shared += w(x);
+                w += weight.get(*x as usize).copied().unwrap_or(0.0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    w
+}
+
+/// The ids two sorted sets share.
+fn shared_ids(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j) = (0, 0);
+    let mut shared = Vec::new();
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
                 shared.push(*x);
                 i += 1;
                 j += 1;
             }
         }
     }
-    let (wa, wb): (f64, f64) = (a.iter().map(w).sum(), b.iter().map(w).sum());
-    if wa <= 0.0 || wb <= 0.0 {
-        return (0.0, shared);
-    }
-    let dice = 2.0 * w_shared / (wa + wb);
-    let coefficient = w_shared / wa.min(wb);
-    (((dice + coefficient) / 2.0).min(1.0), shared)
+    shared
 }
 
-/// The pieces of a text outside 《…》 titles.
-fn untitled(text: &str) -> impl Iterator<Item = &str> {
+/// Summed weight of a set.
+fn total_weight(a: &[u32], weight: &[f64]) -> f64 {
+    a.iter()
+        .map(|id| weight.get(*id as usize).copied().unwrap_or(0.0))
+        .sum()
+}
+
+/// How much two word sets share, 0..=1, from the weight they share and their own weights: half
+/// weighted Dice, half weighted overlap coefficient.
+fn similarity(shared: f64, wa: f64, wb: f64) -> f64 {
+    if wa <= 0.0 || wb <= 0.0 {
+        return 0.0;
+    }
+    let dice = 2.0 * shared / (wa + wb);
+    let coefficient = shared / wa.min(wb);
+    ((dice + coefficient) / 2.0).min(1.0)
+}
+
+/// Byte ranges of a text outside 《…》 titles (empty ones left out).
+fn untitled_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut depth = 0usize;
     let mut start = 0;
-    let mut pieces = Vec::new();
+    let mut ranges = Vec::new();
     for (i, c) in text.char_indices() {
         match c {
             '《' => {
-                if depth == 0 {
-                    pieces.push(text.get(start..i).unwrap_or(""));
+                if depth == 0 && i > start {
+                    ranges.push((start, i));
                 }
                 depth += 1;
             }
@@ -566,10 +712,24 @@ fn untitled(text: &str) -> impl Iterator<Item = &str> {
             _ => {}
         }
     }
-    if depth == 0 {
-        pieces.push(text.get(start..).unwrap_or(""));
+    if depth == 0 && text.len() > start {
+        ranges.push((start, text.len()));
     }
-    pieces.into_iter().filter(|p| !p.is_empty())
+    ranges
+}
+
+/// Byte range of a figure's clause (its excerpt) in its line, when the excerpt is found there
+/// around the figure.
+fn clause_in_line(f: &Figure, line: &str) -> Option<(usize, usize)> {
+    if f.excerpt.is_empty() || line.get(f.start..f.end) != Some(f.raw.as_str()) {
+        return None;
+    }
+    f.excerpt
+        .match_indices(f.raw.as_str())
+        .map(|(i, _)| i)
+        .filter_map(|i| f.start.checked_sub(i))
+        .find(|a| line.get(*a..a + f.excerpt.len()) == Some(f.excerpt.as_str()))
+        .map(|a| (a, a + f.excerpt.len()))
 }
 
 /// Byte range of the sentence around `pos`, at most [`SENTENCE_REACH`] either way.
@@ -749,4 +909,86 @@ fn greedy(candidates: &[Pair], group: &[usize]) -> Vec<usize> {
                 })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report of `n` lines, each with one count of its own kind (`开展第7类检查35次`).
+    fn many(n: usize, bump: usize) -> Report {
+        let kinds = [
+            "检查", "培训", "讲座", "督查", "审查", "宣传", "调解", "听证",
+        ];
+        let text: String = (0..n)
+            .map(|i| {
+                let kind = kinds.get(i % kinds.len()).copied().unwrap_or("检查");
+                format!(
+                    "示例区开展第{}批{kind}工作{}次。\n",
+                    i + 1,
+                    10 + (i * 7 + bump) % 90
+                )
+            })
+            .collect();
+        nianbao_report::parse_text(&format!(
+            "示例区2024年法治政府建设年度报告\n全年共受理行政复议申请{}件。\n{text}",
+            113 + bump
+        ))
+    }
+
+    #[test]
+    fn past_the_cap_the_aligner_degrades_to_the_first_figures_in_bounded_time() {
+        let (this, last) = (many(2000, 3), many(2000, 0));
+        assert!(this.figures.len() > MAX_FIGURES && last.figures.len() > MAX_FIGURES);
+        let started = std::time::Instant::now();
+        let al = FigureAligner::new(crate::Rules::embedded()).align(&this, &last);
+        let took = started.elapsed();
+        // Bounded work: nothing past the cap is scored or paired, every figure past it is left
+        // out (never called new or dropped), and the candidates per figure are capped.
+        assert!(
+            al.pairs
+                .iter()
+                .all(|p| p.this < MAX_FIGURES && p.last < MAX_FIGURES),
+            "no pair past the cap"
+        );
+        assert!(
+            (MAX_FIGURES..this.figures.len()).all(|i| al.ambiguous_this.contains(&i)),
+            "figures past the cap are left out, not new"
+        );
+        assert!(al.candidates.values().all(|c| c.len() <= OFFERED));
+        assert!(
+            !al.pairs.is_empty(),
+            "the figures inside the cap are still aligned"
+        );
+        // Generous for an unoptimised build on a loaded machine; release takes a few ms.
+        assert!(
+            took < std::time::Duration::from_secs(20),
+            "2,000 figures a side took {took:?}"
+        );
+        let table = crate::figures::table(&this, &last, &al);
+        assert!(
+            table.len() >= this.figures.len(),
+            "every figure of this year keeps a row"
+        );
+    }
+
+    #[test]
+    fn the_title_free_ranges_and_the_clause_in_its_line() {
+        assert_eq!(
+            untitled_ranges("制定《示例办法》等规章3件"),
+            vec![(0, 6), (24, 37)]
+        );
+        assert_eq!(untitled_ranges("《甲》"), Vec::<(usize, usize)>::new());
+        let report = nianbao_report::parse_text(
+            "示例市2024年报告\n全年共受理行政复议申请120件，审结110件。",
+        );
+        let f = report
+            .figures
+            .iter()
+            .find(|f| f.raw == "110件")
+            .unwrap_or_else(|| panic!("110件 is a figure: {:?}", report.figures));
+        let line = report.line(f.line);
+        let (a, b) = clause_in_line(f, line).unwrap_or_else(|| panic!("clause of {f:?}"));
+        assert_eq!(&line[a..b], f.excerpt);
+    }
 }
