@@ -30,6 +30,13 @@ struct Case {
     what: String,
     /// `error`, `import` or `either` (see the generator's header).
     expect: String,
+    /// The peak memory this case may take (issue 19: 10× the text plus a floor), below
+    /// [`MEMORY_LIMIT_KB`].
+    #[serde(default, rename = "budgetMb")]
+    budget_mb: Option<u64>,
+    /// Words the outline of a sound import shows (a mojibake import would not).
+    #[serde(default, rename = "outlineContains")]
+    outline_contains: Vec<String>,
 }
 
 fn repo_root() -> PathBuf {
@@ -233,6 +240,27 @@ fn every_file_through(subcommand: &str) {
         if o.peak_kb > worst.0 {
             worst = (o.peak_kb, case.file.clone());
         }
+        if let Some(mb) = case.budget_mb
+            && o.peak_kb > mb * 1024
+        {
+            failures.push(format!(
+                "{} ({}): peak {:.1} MB past its budget of {mb} MB",
+                case.file,
+                case.what,
+                o.peak_kb as f64 / 1024.0
+            ));
+        }
+        if subcommand == "outline" && o.code == Some(0) {
+            let stdout = String::from_utf8_lossy(&o.stdout);
+            for word in &case.outline_contains {
+                if !stdout.contains(word.as_str()) {
+                    failures.push(format!(
+                        "{} ({}): the outline lacks “{word}” (decoded wrong?)",
+                        case.file, case.what
+                    ));
+                }
+            }
+        }
         for breach in contract_breaches(case, &o) {
             failures.push(format!("{} ({}): {breach}", case.file, case.what));
         }
@@ -274,6 +302,8 @@ fn the_watcher_sees_a_panic_and_a_timeout_as_failures() {
         file: "x".into(),
         what: "harness".into(),
         expect: "either".into(),
+        budget_mb: None,
+        outline_contains: Vec::new(),
     };
     let panicked = Outcome {
         code: Some(101),
