@@ -73,6 +73,7 @@ pub fn app<R: tauri::Runtime>(
             commands::library::library_overview,
             commands::library::import_report,
             commands::library::open_report,
+            commands::report_meta::set_report_meta,
             commands::library::search_library,
             commands::drafts::new_draft,
             commands::drafts::open_draft,

@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod library;
 pub mod materials;
 pub mod report;
+pub mod report_meta;
 pub mod templates;
 
 use tauri::{AppHandle, Manager, Runtime};

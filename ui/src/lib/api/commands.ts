@@ -12,6 +12,7 @@ import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { LibraryOverview } from './bindings/LibraryOverview';
 import type { MetricPoint } from './bindings/MetricPoint';
 import type { ReportOutline } from './bindings/ReportOutline';
+import type { ReportItem } from './bindings/ReportItem';
 import type { SavedVersion } from './bindings/SavedVersion';
 import type { SearchResult } from './bindings/SearchResult';
 import type { SectionDiff } from './bindings/SectionDiff';
@@ -28,6 +29,7 @@ export interface Commands {
   library_overview: { args: None; result: LibraryOverview };
   import_report: { args: { path: string }; result: ImportOutcome };
   open_report: { args: { reportId: number }; result: ReportOutline };
+  set_report_meta: { args: { reportId: number; government: string; year: number }; result: ReportItem };
   search_library: {
     args: { query: string; government?: string | null; year?: number | null; kind?: string | null };
     result: SearchResult[];

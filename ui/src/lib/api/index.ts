@@ -29,6 +29,7 @@ import type {
   BackupItem,
   LibraryStart,
   RestoreOutcome,
+  ReportItem,
 } from './types';
 
 export type { AppInfo, ErrorCode, IpcError, OutlineSection, ReportOutline };
@@ -219,6 +220,14 @@ export function libraryOverview(): Promise<LibraryOverview> {
 /** Import one file into the library (the same file twice is found, not added again). */
 export function importReport(path: string): Promise<ImportOutcome> {
   return call('import_report', { path });
+}
+
+/**
+ * Keep the drafter's government and year for a report whose text did not give them (a blank
+ * government or a year of 0 leaves that field as it is); the checker uses them from then on.
+ */
+export function setReportMeta(reportId: number, government: string, year: number): Promise<ReportItem> {
+  return call('set_report_meta', { reportId, government, year });
 }
 
 /** A stored report's text and outline, for reading. */
