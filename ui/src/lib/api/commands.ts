@@ -18,6 +18,20 @@ import type { SearchResult } from './bindings/SearchResult';
 import type { SectionDiff } from './bindings/SectionDiff';
 import type { TemplateItem } from './bindings/TemplateItem';
 import type { VersionItem } from './bindings/VersionItem';
+import type { DeliveryFieldsItem } from './bindings/DeliveryFieldsItem';
+import type { DeliveryForm } from './bindings/DeliveryForm';
+import type { DeliveryStatus } from './bindings/DeliveryStatus';
+import type { BackupItem } from './bindings/BackupItem';
+import type { LibraryStart } from './bindings/LibraryStart';
+import type { RestoreOutcome } from './bindings/RestoreOutcome';
+import type { DepartmentItem } from './bindings/DepartmentItem';
+import type { FillItem } from './bindings/FillItem';
+import type { MaterialBatch } from './bindings/MaterialBatch';
+import type { MaterialHitItem } from './bindings/MaterialHitItem';
+import type { MaterialInsert } from './bindings/MaterialInsert';
+import type { MaterialParagraphItem } from './bindings/MaterialParagraphItem';
+import type { MaterialsOverview } from './bindings/MaterialsOverview';
+import type { TrailItem } from './bindings/TrailItem';
 
 /** No arguments. */
 type None = Record<string, never>;
@@ -50,6 +64,46 @@ export interface Commands {
   render_template: { args: { kind: string; year: number }; result: string };
   export_draft: { args: { text: string; path: string }; result: ExportOutcome };
   e2e_save_path: { args: None; result: string | null };
+  delivery_fields: { args: { draftId: number; text: string }; result: DeliveryForm };
+  save_delivery_fields: { args: { draftId: number; fields: DeliveryFieldsItem }; result: void };
+  export_version: {
+    args: { draftId?: number | null; text: string; version: string; path: string };
+    result: ExportOutcome;
+  };
+  delivery_status: {
+    args: { draftId?: number | null; text: string; lastReportId?: number | null; year?: number | null };
+    result: DeliveryStatus;
+  };
+  library_start: { args: None; result: LibraryStart };
+  list_backups: { args: None; result: BackupItem[] };
+  restore_backup: { args: { path: string }; result: RestoreOutcome };
+  backup_if_due: { args: None; result: BackupItem | null };
+  import_materials: { args: { draftId: number; paths: string[] }; result: MaterialBatch };
+  cancel_materials_import: { args: None; result: void };
+  materials_overview: { args: { draftId: number; text?: string | null }; result: MaterialsOverview };
+  material_paragraphs: {
+    args: { draftId: number; part?: string | null; department?: string | null };
+    result: MaterialParagraphItem[];
+  };
+  mark_material_used: { args: { paragraphId: number; used: boolean }; result: void };
+  insert_material: {
+    args: { draftId: number; text: string; paragraphId: number; after?: number | null; figure?: number | null };
+    result: MaterialInsert;
+  };
+  list_departments: { args: { draftId: number }; result: DepartmentItem[] };
+  add_department: { args: { name: string }; result: number };
+  rename_department: { args: { id: number; name: string }; result: void };
+  remove_department: { args: { id: number }; result: boolean };
+  set_material_department: { args: { materialId: number; name: string }; result: void };
+  remove_material: { args: { materialId: number }; result: boolean };
+  fill_proposals: { args: { draftId: number; text: string }; result: FillItem[] };
+  accept_fill: {
+    args: { draftId: number; text: string; line: number; mark: string; statId: number };
+    result: MaterialInsert | null;
+  };
+  reject_fill: { args: { draftId: number; line: number; mark: string; statId: number }; result: void };
+  search_materials: { args: { draftId: number; query: string }; result: MaterialHitItem[] };
+  material_trail: { args: { draftId: number }; result: TrailItem[] };
 }
 
 export type CommandName = keyof Commands;

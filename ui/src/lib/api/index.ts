@@ -414,3 +414,140 @@ export async function onOpenFiles(open: (paths: string[]) => void): Promise<() =
     if (event.payload.length > 0) open(event.payload);
   });
 }
+
+// ---- departments' materials (docs/ipc.md) --------------------------------------------------
+
+import type {
+  DepartmentItem,
+  FillItem,
+  MaterialBatch,
+  MaterialHitItem,
+  MaterialInsert,
+  MaterialParagraphItem,
+  MaterialProgress,
+  MaterialsOverview,
+  TrailItem,
+} from './types';
+
+/** Ask the drafter for material files (several at once); an empty list when they cancel. */
+export async function pickMaterialFiles(): Promise<string[]> {
+  try {
+    const picked = await open({ multiple: true, directory: false, title: '导入部门材料', filters: IMPORT_FILTERS });
+    if (picked === null) return [];
+    return Array.isArray(picked) ? picked : [picked];
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+/** Ask the drafter for a folder of materials; an empty list when they cancel. */
+export async function pickMaterialFolder(): Promise<string[]> {
+  try {
+    const picked = await open({ multiple: false, directory: true, title: '导入部门材料所在的文件夹' });
+    if (picked === null) return [];
+    return Array.isArray(picked) ? picked : [picked];
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+/** Import files and folders as a draft's materials; a broken file is listed, the rest imported. */
+export function importMaterials(draftId: number, paths: string[]): Promise<MaterialBatch> {
+  return call('import_materials', { draftId, paths });
+}
+
+/** Stop the running batch before its next file. */
+export function cancelMaterialsImport(): Promise<void> {
+  return call('cancel_materials_import');
+}
+
+/** Progress of a batch import (`done` of `total` files); resolves to an unsubscribe. */
+export async function onMaterialsProgress(progress: (p: MaterialProgress) => void): Promise<() => void> {
+  return listen<MaterialProgress>('materials-progress', (event) => progress(event.payload));
+}
+
+/** Materials, departments (who has not sent) and parts of a draft; `text`: the editor's text. */
+export function materialsOverview(draftId: number, text: string | null): Promise<MaterialsOverview> {
+  return call('materials_overview', { draftId, text });
+}
+
+/** Material paragraphs of one part and/or department (null: all). */
+export function materialParagraphs(
+  draftId: number,
+  part: string | null,
+  department: string | null,
+): Promise<MaterialParagraphItem[]> {
+  return call('material_paragraphs', { draftId, part, department });
+}
+
+export function markMaterialUsed(paragraphId: number, used: boolean): Promise<void> {
+  return call('mark_material_used', { paragraphId, used });
+}
+
+/**
+ * Insert a material paragraph (or only its figure number `figure`) into the draft after line
+ * `after` (null: at the end of its part); the answer is the new whole text, already a version.
+ */
+export function insertMaterial(
+  draftId: number,
+  text: string,
+  paragraphId: number,
+  after: number | null,
+  figure: number | null,
+): Promise<MaterialInsert> {
+  return call('insert_material', { draftId, text, paragraphId, after, figure });
+}
+
+export function listDepartments(draftId: number): Promise<DepartmentItem[]> {
+  return call('list_departments', { draftId });
+}
+
+export function addDepartment(name: string): Promise<number> {
+  return call('add_department', { name });
+}
+
+export function renameDepartment(id: number, name: string): Promise<void> {
+  return call('rename_department', { id, name });
+}
+
+export function removeDepartment(id: number): Promise<boolean> {
+  return call('remove_department', { id });
+}
+
+export function setMaterialDepartment(materialId: number, name: string): Promise<void> {
+  return call('set_material_department', { materialId, name });
+}
+
+export function removeMaterial(materialId: number): Promise<boolean> {
+  return call('remove_material', { materialId });
+}
+
+/** For each fill-in mark of the text, the statistics values whose metric matches. */
+export function fillProposals(draftId: number, text: string): Promise<FillItem[]> {
+  return call('fill_proposals', { draftId, text });
+}
+
+/** Fill one mark with one value (a named version); null when the mark is no longer on that line. */
+export function acceptFill(
+  draftId: number,
+  text: string,
+  line: number,
+  mark: string,
+  statId: number,
+): Promise<MaterialInsert | null> {
+  return call('accept_fill', { draftId, text, line, mark, statId });
+}
+
+/** That value is not to be offered again for that mark. */
+export function rejectFill(draftId: number, line: number, mark: string, statId: number): Promise<void> {
+  return call('reject_fill', { draftId, line, mark, statId });
+}
+
+export function searchMaterials(draftId: number, query: string): Promise<MaterialHitItem[]> {
+  return call('search_materials', { draftId, query });
+}
+
+/** What went from which material into which version of the draft. */
+export function materialTrail(draftId: number): Promise<TrailItem[]> {
+  return call('material_trail', { draftId });
+}

@@ -32,3 +32,18 @@ export type { BackupItem } from './bindings/BackupItem';
 export type { DamageNotice } from './bindings/DamageNotice';
 export type { LibraryStart } from './bindings/LibraryStart';
 export type { RestoreOutcome } from './bindings/RestoreOutcome';
+// Departments' materials (issue 16).
+export type { DepartmentItem } from './bindings/DepartmentItem';
+export type { FillItem } from './bindings/FillItem';
+export type { FillOption } from './bindings/FillOption';
+export type { MaterialBatch } from './bindings/MaterialBatch';
+export type { MaterialError } from './bindings/MaterialError';
+export type { MaterialFigure } from './bindings/MaterialFigure';
+export type { MaterialHitItem } from './bindings/MaterialHitItem';
+export type { MaterialInsert } from './bindings/MaterialInsert';
+export type { MaterialItem } from './bindings/MaterialItem';
+export type { MaterialParagraphItem } from './bindings/MaterialParagraphItem';
+export type { MaterialProgress } from './bindings/MaterialProgress';
+export type { MaterialsOverview } from './bindings/MaterialsOverview';
+export type { PartStatus } from './bindings/PartStatus';
+export type { TrailItem } from './bindings/TrailItem';
