@@ -3,17 +3,17 @@
 //! A department's paragraph arrives without the government report's outline around it, so the
 //! part is read from the paragraph's own words: the parser's section keywords
 //! (`sections.toml`, heading and body words both count here), the words of `data/parts.toml`
-//! (jieba words weighed per part, chosen on the tune half of the measured reports, see
-//! `tests/measure.rs`) and the openings and phrasings of the two parts whose words are those of
+//! (weighed per part, chosen on the tune half of the measured reports, see `tests/measure.rs`),
+//! whether it plans or reports (next year's parts plan, the others report figures) and the openings and phrasings of the two parts whose words are those of
 //! every other part (problems: 存在……不足; next year: 将……, 下一步). The confidence is the share
 //! of the best part in a softmax over the scores: a paragraph that speaks of one thing only is
 //! sure, one that mixes 执法 and 普法 is not.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use nianbao_report::{Lexicon, SectionKind, segment};
+use nianbao_report::{Lexicon, SectionKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -39,6 +39,19 @@ struct PartsFile {
     words: HashMap<String, HashMap<String, f64>>,
     #[serde(default)]
     cues: HashMap<String, Vec<Cue>>,
+    #[serde(default)]
+    tense: Tense,
+}
+
+/// Words of planning, of reporting what was done, and of shortcomings.
+#[derive(Debug, Default, Deserialize)]
+struct Tense {
+    #[serde(default)]
+    plan: Vec<String>,
+    #[serde(default)]
+    past: Vec<String>,
+    #[serde(default)]
+    short: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -52,9 +65,28 @@ struct Cue {
 pub struct Classifier {
     keywords: Option<AhoCorasick>,
     keyword_weights: Vec<Vec<(usize, f64)>>,
-    words: HashMap<String, Vec<(usize, f64)>>,
     cues: Vec<(Regex, usize, f64)>,
+    plan: Option<AhoCorasick>,
+    past: Option<AhoCorasick>,
+    short: Option<AhoCorasick>,
 }
+
+fn automaton(words: &[String]) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .ok()
+}
+
+fn count(ac: Option<&AhoCorasick>, text: &str) -> f64 {
+    ac.map_or(0, |ac| ac.find_iter(text).count()) as f64
+}
+
+/// Figures in a paragraph (a number with a counting unit or a percent sign).
+static FIGURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|人次|%|个|场|家|名|起|项|批|篇|期|元|户|份|人)")
+        .ok()
+});
 
 /// A paragraph's part and how sure the classifier is (0‥1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -98,25 +130,31 @@ impl Classifier {
                 }
             }
         }
-        let keywords = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
         // The embedded file is ours and tested (`builtin_data_reads`); a broken one would
         // leave the classifier with the section keywords alone.
         let parts: PartsFile = toml::from_str(PARTS_TOML).unwrap_or(PartsFile {
             words: HashMap::new(),
             cues: HashMap::new(),
+            tense: Tense::default(),
         });
-        let mut words: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
         for (kind, ws) in &parts.words {
             let Some(k) = SectionKind::from_key(kind).map(index) else {
                 continue;
             };
             for (w, weight) in ws {
-                words.entry(w.clone()).or_default().push((k, *weight));
+                let id = *slot.entry(w.clone()).or_insert_with(|| {
+                    patterns.push(w.clone());
+                    keyword_weights.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if let Some(e) = keyword_weights[id].iter_mut().find(|(kk, _)| *kk == k) {
+                    e.1 = e.1.max(*weight);
+                } else {
+                    keyword_weights[id].push((k, *weight));
+                }
             }
         }
+        let keywords = automaton(&patterns);
         let mut cues = Vec::new();
         for (kind, list) in &parts.cues {
             let Some(k) = SectionKind::from_key(kind).map(index) else {
@@ -131,8 +169,10 @@ impl Classifier {
         Classifier {
             keywords,
             keyword_weights,
-            words,
             cues,
+            plan: automaton(&parts.tense.plan),
+            past: automaton(&parts.tense.past),
+            short: automaton(&parts.tense.short),
         }
     }
 
@@ -150,16 +190,15 @@ impl Classifier {
                 }
             }
         }
-        let mut counts: HashMap<&str, f64> = HashMap::new();
-        for w in segment::words(text) {
-            if self.words.contains_key(w) {
-                *counts.entry(w).or_default() += 1.0;
-            }
+        let figures = FIGURE.as_ref().map_or(0, |re| re.find_iter(text).count()) as f64;
+        let plan = count(self.plan.as_ref(), text);
+        let past = count(self.past.as_ref(), text) + 2.0 * figures;
+        if plan >= 2.0 && plan > past {
+            scores[index(SectionKind::NextYear)] += (3.0 + 2.0 * (plan - past)).min(10.0);
         }
-        for (w, n) in counts {
-            for (k, weight) in self.words.get(w).into_iter().flatten() {
-                scores[*k] += weight * n.min(CAP);
-            }
+        let short = count(self.short.as_ref(), text);
+        if short > 0.0 && figures < 2.0 {
+            scores[index(SectionKind::Problems)] += 3.0 * short.min(CAP);
         }
         for (re, k, weight) in &self.cues {
             if re.is_match(text) {

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use nianbao_import::{ImportError, SourceFormat};
-use nianbao_report::{Figure, ReportParser, SectionKind};
+use nianbao_report::{Figure, Report, ReportParser, SectionKind};
 use serde::Serialize;
 
 use crate::classify::Classifier;
@@ -43,6 +43,28 @@ pub struct MaterialParagraph {
     pub text: String,
     /// Figures named like a report's (`行政复议·受理`).
     pub figures: Vec<Figure>,
+}
+
+/// Whether line `n` of a parsed text is a heading alone (`二、化解矛盾纠纷`), not a paragraph.
+/// A part recognised by how it begins (`下一步，……`) and a run-in heading followed by its text
+/// are paragraphs.
+pub fn is_heading_line(report: &Report, n: usize) -> bool {
+    report.all_sections().iter().any(|s| {
+        if s.line != n {
+            return false;
+        }
+        let text = report.line(n);
+        if s.number.is_empty() && (text.contains('。') || text.chars().count() > 40) {
+            return false;
+        }
+        let rest = nianbao_report::outline::heading(text)
+            .map_or(text, |h| text.get(h.prefix_len..).unwrap_or(""));
+        rest.trim()
+            .trim_end_matches(['。', '；', ';'])
+            .chars()
+            .count()
+            <= s.heading.chars().count() + 1
+    })
 }
 
 /// Read a material from disk (any format nianbao-import reads).
@@ -86,24 +108,7 @@ pub fn read_material_bytes(
     let (statistics, table_lines) = stats::from_text_tables(&lines);
     let classifier = Classifier::builtin();
     let body_end = report.meta.body_end.unwrap_or(report.lines.len());
-    let heading_only = |n: usize| {
-        report.all_sections().iter().any(|s| {
-            s.line == n && {
-                let text = report.line(n);
-                // A part recognised by how it begins (`下一步，……`) has no heading of its own.
-                if s.number.is_empty() && (text.contains('。') || text.chars().count() > 40) {
-                    return false;
-                }
-                let rest = nianbao_report::outline::heading(text)
-                    .map_or(text, |h| text.get(h.prefix_len..).unwrap_or(""));
-                rest.trim()
-                    .trim_end_matches(['。', '；', ';'])
-                    .chars()
-                    .count()
-                    <= s.heading.chars().count() + 1
-            }
-        })
-    };
+    let heading_only = |n: usize| is_heading_line(&report, n);
     let mut paragraphs = Vec::new();
     for (n, text) in report.paragraphs() {
         if n > body_end || table_lines.contains(&n) || heading_only(n) {
