@@ -30,16 +30,20 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
     }
     let count = doc.page_count().map_err(open_error)?;
     let mut pages = Vec::with_capacity(count.min(MAX_PAGES));
+    let mut unreadable_pages = 0usize;
     for page in 0..count.min(MAX_PAGES) {
         deadline.check()?;
         let (x0, _, x1, _) = doc
             .get_page_media_box(page)
             .unwrap_or((0.0, 0.0, 595.0, 842.0));
         // A page whose content cannot be read loses its text, not the whole document.
-        let lines = catch_unwind(AssertUnwindSafe(|| doc.extract_text_lines(page)))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let lines = match catch_unwind(AssertUnwindSafe(|| doc.extract_text_lines(page))) {
+            Ok(Ok(lines)) => lines,
+            _ => {
+                unreadable_pages += 1;
+                Vec::new()
+            }
+        };
         let lines = lines
             .iter()
             .flat_map(|l| {
@@ -67,6 +71,12 @@ pub(crate) fn import(bytes: &[u8], deadline: &Deadline) -> Result<ImportedText, 
         // pages at all — then saying "a scan" would send the drafter the wrong way.
         if count == 0 {
             return Err(ImportError::CorruptPdf("没有页面 (no pages)".to_owned()));
+        }
+        if unreadable_pages > 0 {
+            return Err(ImportError::CorruptPdf(format!(
+                "{unreadable_pages} 页的内容无法解析，也没有读到文字 \
+                 ({unreadable_pages} page(s) unreadable, no text)"
+            )));
         }
         if !ends_like_a_pdf(bytes) {
             return Err(ImportError::CorruptPdf(
