@@ -5,8 +5,7 @@
 use nianbao_report::{Report, SectionKind};
 use serde::Serialize;
 
-use crate::export::layout;
-use crate::export::version::{DeliveryFields, ExportVersion, MarkLeft, marks_left};
+use crate::export::version::{DeliveryFields, ExportVersion, MarkLeft, version_marks};
 
 /// A calendar day (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -115,7 +114,9 @@ pub fn delivery_status(
         today.year - 1
     });
     let fields = fields.clone().or(DeliveryFields::from_report(report));
-    let marks = marks_left(&layout::blocks(report));
+    // The marks the 公开版 would hold, numbered as its refusal numbers them: a mark in a line
+    // the delivery fields replace (a date given in the fields) no longer counts.
+    let marks = version_marks(report, &fields, ExportVersion::Public);
     let kinds: Vec<SectionKind> = report.all_sections().iter().map(|s| s.kind).collect();
     let missing_parts: Vec<&'static str> = REQUIRED
         .iter()
@@ -208,6 +209,27 @@ mod tests {
         assert_eq!(status.submit.days_left, 19);
         assert_eq!(status.public.days_left, 50);
         assert_eq!(status.marks.len(), 3, "{:?}", status.marks);
+        let dated = DeliveryFields {
+            date: Some("2026-02-20".into()),
+            ..DeliveryFields::default()
+        };
+        let with_date = delivery_status(&report, &dated, Day::new(2026, 2, 10), 0);
+        assert_eq!(
+            with_date.marks.len(),
+            1,
+            "a date given in the fields replaces the draft's marked date: {:?}",
+            with_date.marks
+        );
+        let refused =
+            crate::export::version::version_blocks(&report, &dated, ExportVersion::Public)
+                .expect_err("the figure mark is left");
+        assert!(
+            refused.to_string().contains(&format!(
+                "第{}段{}",
+                with_date.marks[0].paragraph, with_date.marks[0].mark
+            )),
+            "the deadlines and the refusal number the mark alike: {refused}"
+        );
         assert!(
             status.submit.blocking.contains(&"缺文号".to_owned()),
             "{:?}",

@@ -230,6 +230,36 @@ pub fn version_blocks(
             missing: missing.join("、"),
         });
     }
+    let out = assemble(report, &fields, version);
+    if version == ExportVersion::Public {
+        let left = marks_left(&out);
+        if !left.is_empty() {
+            return Err(DraftError::MarksLeft {
+                count: left.len(),
+                list: left
+                    .iter()
+                    .map(|m| format!("第{}段{}", m.paragraph, m.mark))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The fill-in marks a version would still hold, numbered by its paragraphs (what the 公开版's
+/// refusal lists; the deadlines show the same list).
+pub fn version_marks(
+    report: &Report,
+    fields: &DeliveryFields,
+    version: ExportVersion,
+) -> Vec<MarkLeft> {
+    let fields = fields.clone().or(DeliveryFields::from_report(report));
+    marks_left(&assemble(report, &fields, version))
+}
+
+/// The version's paragraphs with `fields` (already merged with the draft's own), unchecked.
+fn assemble(report: &Report, fields: &DeliveryFields, version: ExportVersion) -> Vec<Block> {
     let laid = layout::blocks(report);
     let signature_at = laid
         .iter()
@@ -285,21 +315,7 @@ pub fn version_blocks(
         let cc = cc.trim_end_matches(['。', '.']);
         out.push(block(Role::Cc, format!("抄送：{cc}。"), "flush"));
     }
-
-    if version == ExportVersion::Public {
-        let left = marks_left(&out);
-        if !left.is_empty() {
-            return Err(DraftError::MarksLeft {
-                count: left.len(),
-                list: left
-                    .iter()
-                    .map(|m| format!("第{}段{}", m.paragraph, m.mark))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-            });
-        }
-    }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
