@@ -356,3 +356,62 @@ fn a_damaged_library_exits_2_naming_the_kept_file_and_recovers() {
         "the recovered library opens next time"
     );
 }
+
+/// Run `nianbao args…`, sampling its peak resident memory (VmHWM) until it ends.
+fn peak_of(args: &[&std::ffi::OsStr]) -> (Output, u64) {
+    let mut child = nianbao()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn nianbao");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    let started = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if let Some(kb) = std::fs::read_to_string(&status_file).ok().and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        }) {
+            peak_kb = peak_kb.max(kb);
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (child.wait_with_output().expect("output"), peak_kb)
+}
+
+#[test]
+fn library_add_of_28_mb_of_short_lines_is_refused_cheaply_and_stores_nothing() {
+    // Issue 19: this once took 1.3 GB and left a 410 MB library.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("短行.txt");
+    let unit = "受理1件。\n";
+    std::fs::write(&file, unit.repeat(28 * 1024 * 1024 / unit.len())).expect("write");
+    let db = dir.path().join("library.sqlite3");
+    let started = Instant::now();
+    let (out, peak_kb) = peak_of(&[
+        "library".as_ref(),
+        "add".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        file.as_os_str(),
+    ]);
+    let elapsed = started.elapsed();
+    println!(
+        "library add 28 MB: exit {:?}, {elapsed:?}, peak {} MB",
+        out.status.code(),
+        peak_kb / 1024
+    );
+    refused(&out, "");
+    assert!(peak_kb < 150 * 1024, "peak {} MB", peak_kb / 1024);
+    assert!(elapsed < Duration::from_secs(10), "took {elapsed:?}");
+    let size = std::fs::metadata(&db).map_or(0, |m| m.len());
+    assert!(
+        size < 1024 * 1024,
+        "nothing stored: the library is {size} bytes"
+    );
+}
