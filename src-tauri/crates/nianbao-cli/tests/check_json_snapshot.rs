@@ -49,9 +49,9 @@ fn check_json_with_proofreading_fields_matches_the_snapshot() {
         .filter(|f| f["code"].as_str().is_some_and(|c| c.starts_with("proof.")))
         .collect();
     assert!(
-        proof.iter().any(|f| f["matched"] == "布署"
-            && f["suggestion"] == "部署"
-            && f["column"] == 2),
+        proof
+            .iter()
+            .any(|f| f["matched"] == "布署" && f["suggestion"] == "部署" && f["column"] == 2),
         "a proofreading finding names its words, their column and the replacement: {proof:#?}"
     );
     insta::assert_json_snapshot!("check_json_contract", json);
