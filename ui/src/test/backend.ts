@@ -136,6 +136,17 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     library_start: () => ({ path: '/data/library.sqlite3', readOnly: false, damage: null }),
     list_backups: () => [],
     backup_if_due: () => null,
+    delivery_status: () => ({
+      today: '2025年2月10日',
+      reportYear: 2024,
+      deadlines: [
+        { version: 'submit', label: '报送版', due: '2025年3月1日', daysLeft: 19, blocking: ['缺文号', '待填标记 1 处'] },
+        { version: 'public', label: '公开版', due: '2025年4月1日', daysLeft: 50, blocking: ['待填标记 1 处'] },
+      ],
+      marks: [{ paragraph: 5, mark: '【113件→？】' }],
+      errorFindings: 0,
+      missingParts: [],
+    }),
     'plugin:window|destroy': () => null,
   };
   mockWindows('main');
