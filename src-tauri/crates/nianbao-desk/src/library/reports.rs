@@ -114,7 +114,9 @@ impl Desk {
         year: Option<i32>,
         kind: Option<&str>,
     ) -> Result<Vec<SearchResult>, DeskError> {
-        let page = self.search_hits(query, government, year, kind)?;
+        // One more than the window lists: a 51st result tells it to say "more than 50".
+        let limit = SearchFilters::default().limit.saturating_add(1);
+        let page = self.search_limited(query, government, year, kind, limit)?;
         Ok(page.hits.iter().map(SearchResult::from).collect())
     }
 
@@ -127,6 +129,18 @@ impl Desk {
         year: Option<i32>,
         kind: Option<&str>,
     ) -> Result<nianbao_store::SearchPage, DeskError> {
+        let limit = SearchFilters::default().limit;
+        self.search_limited(query, government, year, kind, limit)
+    }
+
+    fn search_limited(
+        &self,
+        query: &str,
+        government: Option<String>,
+        year: Option<i32>,
+        kind: Option<&str>,
+        limit: usize,
+    ) -> Result<nianbao_store::SearchPage, DeskError> {
         let section = match kind.filter(|k| !k.is_empty()) {
             Some(key) => {
                 Some(SectionKind::from_key(key).ok_or_else(|| DeskError::UnknownKind(key.into()))?)
@@ -137,7 +151,7 @@ impl Desk {
             government: government.filter(|g| !g.is_empty()),
             year,
             section,
-            ..SearchFilters::default()
+            limit,
         };
         self.with_store(|s| Ok(s.search_page(query, &filters)?))
     }
