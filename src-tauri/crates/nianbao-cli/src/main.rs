@@ -12,6 +12,7 @@ mod export;
 mod figures;
 mod input;
 mod library;
+mod materials;
 mod outline;
 
 /// Every subcommand returns this; an error becomes exit status 2 with its one-line message.
@@ -98,6 +99,15 @@ enum Command {
         /// 报送版（submit）或公开版（public）及其报送信息 / the submitted or published version and its fields
         #[command(flatten)]
         delivery: export::DeliveryArgs,
+    },
+    /// 各部门材料：部门、各段所属部分与数据 / Departments' materials: department, each paragraph's part and figures
+    Materials {
+        /// 材料文件或文件夹（.docx、.doc、.wps、.pdf、.txt、表格）/ material files or folders
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 输出格式 / output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// 报告库：添加、列出、搜索 / The report library: add, list, search
     Library {
@@ -193,6 +203,7 @@ fn main() -> ExitCode {
         } => input::check_output(&out, &[&file])
             .map_err(Into::into)
             .and_then(|()| export::run(&file, &out, &delivery)),
+        Command::Materials { files, format } => materials::run(&files, json(format)),
         Command::Library { action, db } => match action {
             LibraryAction::Add { files } => library::add(db.as_deref(), &files),
             LibraryAction::List => library::list(db.as_deref()),

@@ -193,7 +193,7 @@ impl Classifier {
         let figures = FIGURE.as_ref().map_or(0, |re| re.find_iter(text).count()) as f64;
         let plan = count(self.plan.as_ref(), text);
         let past = count(self.past.as_ref(), text) + 2.0 * figures;
-        if plan >= 2.0 && plan > past {
+        if plan >= 3.0 && plan > past + 1.0 {
             scores[index(SectionKind::NextYear)] += (3.0 + 2.0 * (plan - past)).min(10.0);
         }
         let short = count(self.short.as_ref(), text);

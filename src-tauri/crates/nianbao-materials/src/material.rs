@@ -109,9 +109,17 @@ pub fn read_material_bytes(
     let classifier = Classifier::builtin();
     let body_end = report.meta.body_end.unwrap_or(report.lines.len());
     let heading_only = |n: usize| is_heading_line(&report, n);
+    let department = department::detect(&lines, file, known);
+    // A signature the parser left in the body (a table after it): the name alone, the date.
+    let signature = |text: &str| {
+        department.as_ref().is_some_and(|d| text == d.name)
+            || (text.chars().count() <= 16
+                && text.ends_with('日')
+                && text.chars().take(4).all(|c| c.is_ascii_digit()))
+    };
     let mut paragraphs = Vec::new();
     for (n, text) in report.paragraphs() {
-        if n > body_end || table_lines.contains(&n) || heading_only(n) {
+        if n > body_end || table_lines.contains(&n) || heading_only(n) || signature(text) {
             continue;
         }
         let own = report.kind_at(n);
@@ -144,7 +152,7 @@ pub fn read_material_bytes(
     Ok(Material {
         file: file.to_owned(),
         format: imported.format,
-        department: department::detect(&lines, file, known),
+        department,
         paragraphs,
         statistics,
     })
