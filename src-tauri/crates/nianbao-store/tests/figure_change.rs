@@ -17,6 +17,15 @@ fn source(tag: &[u8]) -> Source {
     }
 }
 
+fn figure_columns(conn: &Connection) -> Vec<String> {
+    conn.prepare("SELECT name FROM pragma_table_info('figures')")
+        .expect("columns")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("names")
+}
+
 #[test]
 fn changes_and_levels_round_trip() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -42,19 +51,23 @@ fn a_library_from_before_the_column_opens_and_stores_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("library.sqlite3");
     let report = nianbao_report::parse_text(TEXT);
-    let old = schema::latest_version() - 1;
+    // The version just before the one that added the column (later migrations may follow it).
+    let old = (1..=schema::latest_version())
+        .find(|&v| {
+            let mut conn = Connection::open_in_memory().expect("memory");
+            schema::migrations()
+                .to_version(&mut conn, v)
+                .expect("migrate");
+            figure_columns(&conn).iter().any(|c| c == "change")
+        })
+        .expect("a migration adds figures.change")
+        - 1;
     let old_id = {
         let mut conn = Connection::open(&path).expect("open raw");
         schema::migrations()
             .to_version(&mut conn, old)
             .expect("old");
-        let columns: Vec<String> = conn
-            .prepare("SELECT name FROM pragma_table_info('figures')")
-            .expect("columns")
-            .query_map([], |r| r.get(0))
-            .expect("query")
-            .collect::<rusqlite::Result<_>>()
-            .expect("names");
+        let columns = figure_columns(&conn);
         assert!(!columns.iter().any(|c| c == "change"), "{columns:?}");
         // The same report as an older nianbao wrote it: its figures without the column.
         conn.execute(
