@@ -16,6 +16,7 @@ use crate::error::DraftError;
 use crate::marks;
 use crate::numbering;
 use crate::plan::{self, PlanItem};
+use crate::segments::{SegmentKind, SegmentPlan, is_addressee, is_doc_number};
 use crate::templates::{SectionContext, Templates};
 use crate::years::{self, MovedYear, YearRules};
 
@@ -56,7 +57,7 @@ struct OutLine {
     level1_number: Option<String>,
 }
 
-fn date_line() -> &'static Regex {
+pub(crate) fn date_line() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"^(\d{4})\s*年\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)$")
@@ -132,18 +133,14 @@ impl<'a> Builder<'a> {
 
     fn build(mut self) -> Result<Draft, DraftError> {
         let last = self.last;
-        let front = front_plan(last);
-        let (issuer, date) = signature_lines(last);
-        let end_of_body = issuer.or(date).map_or(last.lines.len(), |l| l - 1);
-        let next = last
-            .all_sections()
-            .into_iter()
-            .find(|s| s.kind == SectionKind::NextYear);
-        let has_problems = last
-            .all_sections()
-            .iter()
-            .any(|s| s.kind == SectionKind::Problems);
-        let next_range = next.map(|s| (s.line, s.end_line.min(end_of_body).max(s.line)));
+        let plan = SegmentPlan::of(last);
+        let next = plan.next_year.as_ref().and_then(|(line, range)| {
+            last.all_sections()
+                .into_iter()
+                .find(|s| s.line == *line && s.kind == SectionKind::NextYear)
+                .map(|s| (s, *range.end()))
+        });
+        let signed = plan.issuer.or(plan.date);
         let level1: BTreeMap<usize, &Section> = last
             .sections
             .iter()
@@ -151,64 +148,51 @@ impl<'a> Builder<'a> {
             .map(|s| (s.line, s))
             .collect();
         let figures = figures_by_line(last);
-        let problems_heading = last
-            .all_sections()
-            .into_iter()
-            .find(|s| s.kind == SectionKind::Problems)
-            .map(|s| s.line);
 
         let mut plan_checklist = Vec::new();
-        match (&front.title, last.meta.title.as_deref()) {
+        match (&plan.title, last.meta.title.as_deref()) {
             (Some(_), _) => {}
             (None, None) => self.push_missing_title(),
             // Read from the portal's labels, not standing on a front line of its own.
-            (None, Some(title)) if front.end > 0 => self.push_moved(title.trim(), 1, None, None),
+            (None, Some(title)) if plan.front_end > 0 => {
+                self.push_moved(title.trim(), 1, None, None)
+            }
             // No body told apart from the front: every line goes through as it is.
             (None, Some(_)) => {}
         }
-        for line in 1..=last.lines.len() {
-            if line <= front.end {
-                self.push_front_line(&front, line);
+        for segment in &plan.segments {
+            let Some(lines) = segment.range() else {
                 continue;
-            }
-            if let (Some(s), Some((from, to))) = (next, next_range) {
-                if line == from {
-                    if !has_problems {
-                        self.insert_part(SectionKind::Problems, &s.number, s.level)?;
+            };
+            match segment.kind {
+                SegmentKind::Front => {
+                    for line in lines {
+                        self.push_front_line(&plan, line);
                     }
-                    self.insert_part(SectionKind::NextYear, &s.number, s.level)?;
-                    plan_checklist = plan::checklist(last, s, to);
                 }
-                if (from..=to).contains(&line) {
-                    continue;
+                SegmentKind::NextYear => {
+                    if let Some((s, to)) = next
+                        && lines.contains(&s.line)
+                    {
+                        if !plan.has_problems {
+                            self.insert_part(SectionKind::Problems, &s.number, s.level)?;
+                        }
+                        self.insert_part(SectionKind::NextYear, &s.number, s.level)?;
+                        plan_checklist = plan::checklist(last, s, to);
+                    }
                 }
-            }
-            if next.is_none() && Some(line) == issuer.or(date) {
-                self.insert_missing_tail(has_problems)?;
-            }
-            let text = last.line(line).trim();
-            if text.is_empty() {
-                continue;
-            }
-            if Some(line) == date {
-                self.push_date(text, line);
-            } else if is_doc_number(last, text) {
-                self.push_whole_mark(text, "文号", line);
-            } else {
-                let number = level1.get(&line).map(|s| s.number.clone());
-                self.push_moved(text, line, figures.get(&line).map(Vec::as_slice), number);
-            }
-            if Some(line) == problems_heading {
-                // Last year's shortcomings are this year's starting point, never its answer.
-                self.out.push(OutLine {
-                    text: "【写作提示：以下是上年报告的不足和原因，请按本年度实际重写，不要照抄】"
-                        .into(),
-                    level1_number: None,
-                });
+                SegmentKind::Body | SegmentKind::Tail => {
+                    for line in lines {
+                        if next.is_none() && Some(line) == signed {
+                            self.insert_missing_tail(plan.has_problems)?;
+                        }
+                        self.push_carried(&plan, line, &level1, &figures);
+                    }
+                }
             }
         }
-        if next.is_none() && issuer.or(date).is_none() {
-            self.insert_missing_tail(has_problems)?;
+        if next.is_none() && signed.is_none() {
+            self.insert_missing_tail(plan.has_problems)?;
         }
         if self.inserted {
             self.renumber_level1();
@@ -231,6 +215,37 @@ impl<'a> Builder<'a> {
             plan_checklist,
             notes: self.notes,
         })
+    }
+
+    /// A body or tail line of last year's report, carried into the draft.
+    fn push_carried(
+        &mut self,
+        plan: &SegmentPlan,
+        line: usize,
+        level1: &BTreeMap<usize, &Section>,
+        figures: &BTreeMap<usize, Vec<&Figure>>,
+    ) {
+        let last = self.last;
+        let text = last.line(line).trim();
+        if text.is_empty() {
+            return;
+        }
+        if Some(line) == plan.date {
+            self.push_date(text, line);
+        } else if is_doc_number(last, text) {
+            self.push_whole_mark(text, "文号", line);
+        } else {
+            let number = level1.get(&line).map(|s| s.number.clone());
+            self.push_moved(text, line, figures.get(&line).map(Vec::as_slice), number);
+        }
+        if Some(line) == plan.problems_heading {
+            // Last year's shortcomings are this year's starting point, never its answer.
+            self.out.push(OutLine {
+                text: "【写作提示：以下是上年报告的不足和原因，请按本年度实际重写，不要照抄】"
+                    .into(),
+                level1_number: None,
+            });
+        }
     }
 
     fn delta(&self) -> i32 {
@@ -293,21 +308,16 @@ impl<'a> Builder<'a> {
 
     /// One line of last year's front matter: the title, the document number and the addressee
     /// are kept; anything else there is portal chrome.
-    fn push_front_line(&mut self, front: &FrontPlan, line: usize) {
+    fn push_front_line(&mut self, plan: &SegmentPlan, line: usize) {
         let last = self.last;
         let text = last.line(line).trim();
-        if let Some((at, title)) = &front.title
+        if let Some((at, title)) = &plan.title
             && *at == line
         {
             self.push_moved(title, line, None, None);
         } else if is_doc_number(last, text) {
             self.push_whole_mark(text, "文号", line);
-        } else if last
-            .meta
-            .addressee
-            .as_deref()
-            .is_some_and(|a| text.trim_end_matches([':', '：']) == a.trim())
-        {
+        } else if is_addressee(last, text) {
             self.push_moved(text, line, None, None);
         }
     }
@@ -438,69 +448,6 @@ impl<'a> Builder<'a> {
             }
         }
     }
-}
-
-/// What the draft keeps of last year's front matter (the lines before the body): the title (on
-/// a line of its own even when a portal label shared its line: `相关文件:X市2023年度……报告`),
-/// the document number and the addressee. Every other front line is portal chrome (发布日期,
-/// 浏览次数, 【字号】, 打印 …) and is dropped.
-struct FrontPlan {
-    /// The line that holds the title, and the title alone.
-    title: Option<(usize, String)>,
-    /// The last front line (0 when the report has no body to tell front from).
-    end: usize,
-}
-
-fn front_plan(report: &Report) -> FrontPlan {
-    let end = if report.body_start > report.lines.len() {
-        0
-    } else {
-        report.body_start - 1
-    };
-    let title = report
-        .meta
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
-    let title = title.and_then(|t| {
-        (1..=end)
-            .find(|l| report.line(*l).trim() == t)
-            .or_else(|| (1..=end).find(|l| report.line(*l).trim().ends_with(t)))
-            .map(|l| (l, t.to_owned()))
-    });
-    FrontPlan { title, end }
-}
-
-/// The line is the report's document number (kept whole, as a mark to renumber).
-fn is_doc_number(report: &Report, text: &str) -> bool {
-    !text.is_empty() && report.meta.doc_number.as_deref().map(str::trim) == Some(text)
-}
-
-/// The issuer and date lines at the very end, if the report is signed.
-fn signature_lines(report: &Report) -> (Option<usize>, Option<usize>) {
-    // The date is one of the last few lines: a note such as （此件公开发布） may follow it.
-    let tail: Vec<usize> = (1..=report.lines.len())
-        .rev()
-        .filter(|l| !report.line(*l).trim().is_empty())
-        .take(4)
-        .collect();
-    let is_date = |l: usize| {
-        let compact: String = report
-            .line(l)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        date_line().is_match(&compact)
-    };
-    let Some(at) = tail.iter().position(|l| is_date(*l)) else {
-        return (None, None);
-    };
-    let issuer = tail.get(at + 1).copied().filter(|l| {
-        let t = report.line(*l).trim();
-        t.chars().count() <= 30 && !t.contains('。') && !t.ends_with('：')
-    });
-    (issuer, Some(tail[at]))
 }
 
 fn figures_by_line(report: &Report) -> BTreeMap<usize, Vec<&Figure>> {
