@@ -3,14 +3,54 @@
 //! `--version submit|public` it writes the 报送版 or the 公开版 of the draft (nianbao-draft's
 //! `export_version`): the delivery fields come from the options, else from the draft itself;
 //! the 公开版 is refused, every mark listed, while a fill-in mark is left.
+//!
+//! `--draft ID [--db LIBRARY]` exports a library draft's latest version instead of a file, with
+//! the delivery fields kept for it in the window (options given here override them).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use nianbao_draft::export::{DeliveryFields, ExportVersion};
 
 use crate::CliResult;
-use crate::input::{load, office};
+use crate::input::{load, office, reason};
+use nianbao_desk::Desk;
+use nianbao_desk::Office;
+
+/// A draft of the library as the source instead of a file.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DraftArgs {
+    /// 导出报告库中的草稿（编号），用其最新版本和已保存的报送信息 / export a library draft by id
+    #[arg(long, value_name = "ID")]
+    pub draft: Option<i64>,
+    /// 报告库文件（与 --draft 同用；默认为数据文件夹中的报告库）/ the library (with --draft)
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+}
+
+/// `nianbao export`: FILE, or `--draft ID` of the library.
+pub fn dispatch(
+    file: Option<&Path>,
+    out: &Path,
+    delivery: &DeliveryArgs,
+    source: &DraftArgs,
+) -> CliResult {
+    match (file, source.draft) {
+        (Some(_), None) if source.db.is_some() => {
+            Err("--db 只与 --draft 同用：导出报告库中的草稿请给出 --draft 编号 (--db needs --draft)".into())
+        }
+        (Some(file), None) => {
+            crate::input::check_output(out, &[file])?;
+            run(file, out, delivery)
+        }
+        (None, Some(id)) => {
+            let inputs: Vec<&Path> = source.db.as_deref().into_iter().collect();
+            crate::input::check_output(out, &inputs)?;
+            run_draft(id, source.db.as_deref(), out, delivery)
+        }
+        _ => Err("请给出要导出的文件，或用 --draft 编号 导出报告库中的草稿（二者取一）(give FILE or --draft ID)".into()),
+    }
+}
 
 /// The delivery fields as options (each empty one is read from the draft).
 #[derive(Debug, Clone, Default, Args)]
@@ -63,8 +103,8 @@ impl DeliveryArgs {
     }
 }
 
-pub fn run(file: &Path, out: &Path, delivery: &DeliveryArgs) -> CliResult {
-    let office = office()?;
+/// `--version`, checked: delivery fields only come with a version.
+fn version(delivery: &DeliveryArgs) -> Result<Option<ExportVersion>, String> {
     let version = delivery
         .version
         .as_deref()
@@ -77,9 +117,63 @@ pub fn run(file: &Path, out: &Path, delivery: &DeliveryArgs) -> CliResult {
                 .into(),
         );
     }
+    Ok(version)
+}
+
+pub fn run(file: &Path, out: &Path, delivery: &DeliveryArgs) -> CliResult {
+    let office = office()?;
+    let version = version(delivery)?;
     let (_, report) = load(file, &office)?;
+    write(&report, out, version, delivery.fields(), &office)
+}
+
+/// A library draft's latest version, with its kept delivery fields under the options given.
+pub fn run_draft(id: i64, db: Option<&Path>, out: &Path, delivery: &DeliveryArgs) -> CliResult {
+    let version = version(delivery)?;
+    if let Some(db) = db {
+        crate::input::check_db(db)?;
+        if !db.is_file() {
+            return Err(format!(
+                "报告库 {} 不存在，请检查 --db 的路径 (no library there)",
+                db.display()
+            )
+            .into());
+        }
+    }
+    let desk = Desk::new(crate::input::data_dir(), db.map(Path::to_owned));
+    let draft = desk.open_draft(id).map_err(|e| {
+        if e.code() == "store.not_found" {
+            format!("报告库中没有编号为 {id} 的草稿 (no draft #{id} in the library)")
+        } else {
+            reason(&e)
+        }
+    })?;
+    let stored: DeliveryFields = desk
+        .delivery_fields(id, &draft.text)
+        .map_err(|e| reason(&e))?
+        .fields
+        .into();
+    let given = delivery.fields();
+    let fields = DeliveryFields {
+        public_doc_number: given.public_doc_number || stored.public_doc_number,
+        public_addressee: given.public_addressee || stored.public_addressee,
+        ..given.or(stored)
+    };
+    let office = desk.office();
+    let report = office.parse_text(&draft.text);
+    write(&report, out, version, fields, &office)
+}
+
+/// Write `report` as is or as one of its versions, and say what was written.
+fn write(
+    report: &nianbao_report::Report,
+    out: &Path,
+    version: Option<ExportVersion>,
+    fields: DeliveryFields,
+    office: &Office,
+) -> CliResult {
     let Some(version) = version else {
-        nianbao_draft::export(&report, out, office.templates())
+        nianbao_draft::export(report, out, office.templates())
             .map_err(|e| format!("[{}] {e}", e.code()))?;
         let marks: usize = report
             .lines
@@ -94,10 +188,9 @@ pub fn run(file: &Path, out: &Path, delivery: &DeliveryArgs) -> CliResult {
         ))?;
         return Ok(());
     };
-    let fields = delivery.fields();
-    nianbao_draft::export::export_version(&report, &fields, version, out, office.templates())
+    nianbao_draft::export::export_version(report, &fields, version, out, office.templates())
         .map_err(|e| format!("[{}] {e}", e.code()))?;
-    let used = fields.or(DeliveryFields::from_report(&report));
+    let used = fields.or(DeliveryFields::from_report(report));
     let show = |f: &Option<String>| f.clone().unwrap_or_else(|| "—".to_owned());
     let mut said = format!(
         "已导出{} (exported, {}): {}\n",

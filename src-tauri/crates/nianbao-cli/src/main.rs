@@ -92,13 +92,17 @@ enum Command {
     /// 导出为 Word、Markdown 或 HTML / Export to .docx, .md or .html
     Export {
         /// 要导出的报告或草稿 / the report or draft to export (.txt, .html, .docx)
-        file: PathBuf,
+        #[arg(required_unless_present = "draft", conflicts_with = "draft")]
+        file: Option<PathBuf>,
         /// 输出文件，格式看扩展名：.docx（公文格式）、.md、.html / output file; its extension picks the format
         #[arg(long)]
         out: PathBuf,
         /// 报送版（submit）或公开版（public）及其报送信息 / the submitted or published version and its fields
         #[command(flatten)]
         delivery: export::DeliveryArgs,
+        /// 或：报告库中的草稿 / or: a draft of the library
+        #[command(flatten)]
+        source: export::DraftArgs,
     },
     /// 各部门材料：部门、各段所属部分与数据 / Departments' materials: department, each paragraph's part and figures
     Materials {
@@ -200,9 +204,8 @@ fn main() -> ExitCode {
             file,
             out,
             delivery,
-        } => input::check_output(&out, &[&file])
-            .map_err(Into::into)
-            .and_then(|()| export::run(&file, &out, &delivery)),
+            source,
+        } => export::dispatch(file.as_deref(), &out, &delivery, &source),
         Command::Materials { files, format } => materials::run(&files, json(format)),
         Command::Library { action, db } => match action {
             LibraryAction::Add { files } => library::add(db.as_deref(), &files),
