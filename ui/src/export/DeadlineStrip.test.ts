@@ -39,6 +39,7 @@ describe('DeadlineStrip', () => {
     expect(screen.queryByTestId('deadlines')).toBeNull();
     await fireEvent.click(strip);
     expect(screen.getByTestId('deadline-submit').textContent).toContain('尚缺：缺文号；待填标记 2 处');
+    expect(backend.callsOf('delivery_status').length, 'asked afresh on opening').toBe(2);
     expect(strip.getAttribute('aria-expanded')).toBe('true');
     await fireEvent.click(strip);
     expect(screen.queryByTestId('deadlines')).toBeNull();
