@@ -72,7 +72,12 @@ pub fn report_year(report: &Report) -> Option<i32> {
 }
 
 fn stale(line: usize, text: &str, at: usize, message: String) -> Finding {
-    Finding::new(Code::TimeStaleYear, line, &excerpt_at(text, at..at), message)
+    Finding::new(
+        Code::TimeStaleYear,
+        line,
+        &excerpt_at(text, at..at),
+        message,
+    )
 }
 
 /// Rules that need only this report: title against body and `--year`, the next-year part naming
@@ -105,10 +110,18 @@ pub fn check_own(report: &Report, year: i32, overridden: bool) -> Vec<Finding> {
     // The next-year part (or a heading announcing it) naming this year instead of the next.
     let y = year.to_string();
     let next = parts::locate(report).next_year;
+    // The opening (before the first heading, or the first paragraph naming the year when there
+    // is none) rightly says `2020年是…` of its own year: only later paragraphs can be stale.
+    let first_heading = report.sections.first().map(|s| s.line);
+    let mut opening_seen = false;
     for (line, text) in report.paragraphs() {
         let in_next = next.as_ref().is_some_and(|r| r.contains(&line));
         let Some(at) = text.find(&format!("{y}年")) else {
             continue;
+        };
+        let in_opening = match first_heading {
+            Some(h) => line < h,
+            None => !std::mem::replace(&mut opening_seen, true),
         };
         let head = &text[at..];
         let plan_heading = is_heading_like(text)
@@ -117,6 +130,7 @@ pub fn check_own(report: &Report, year: i32, overridden: bool) -> Vec<Finding> {
                 .iter()
                 .any(|w| head.contains(w));
         let opens_next = at == 0
+            && !in_opening
             && (head.starts_with(&format!("{y}年是"))
                 || (in_next
                     && (head.starts_with(&format!("{y}年，"))
@@ -232,6 +246,14 @@ mod tests {
         let f = check_own(&r, 2024, false);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].line, 3);
+    }
+
+    #[test]
+    fn the_opening_may_say_what_its_own_year_was() {
+        let r = parse_text(
+            "示例市2020年法治政府建设年度报告\n2020年是法治政府建设实施纲要的收官之年，示例市深入推进依法行政。\n一、主要举措\n全年召开常务会议研究法治政府建设工作6次。",
+        );
+        assert!(check_own(&r, 2020, false).is_empty());
     }
 
     #[test]
