@@ -106,7 +106,9 @@ test('materials dropped as a folder are imported; one is inserted, a mark is fil
       const offered = await driver.text(item);
       assert.match(offered, /357件/, `the statistics value is offered: ${offered}`);
       assert.match(offered, /示例市司法局统计表\.csv/, `with its source file: ${offered}`);
-      await driver.click(await driver.find(tid('fill-accept')));
+      const accepts = await driver.findAll(`${tid('fill-item')} ${tid('fill-accept')}`);
+      assert.equal(accepts.length, 1, `only this year's value is offered, not the 2023 column's 330件: ${offered}`);
+      await driver.click(accepts[0]);
       const filled = await driver.waitUntil(async () => {
         const t = await editorText(driver);
         return t.includes('收到行政复议申请357件') ? t : null;

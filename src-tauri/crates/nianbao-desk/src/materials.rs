@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use nianbao_materials::{Material, StatValue, fill, similar};
+use nianbao_materials::{Material, StatValue, fill, similar, stats};
 use nianbao_report::{Figure, SectionKind};
 use nianbao_store::{NewMaterial, NewParagraph, NewStat, StoredParagraph};
 use serde::Serialize;
@@ -733,14 +733,15 @@ impl Desk {
     /// For each figure mark of the draft's `text`, the statistics values whose metric matches
     /// (proposals only; values the drafter rejected for that mark are left out).
     pub fn fill_proposals(&self, draft_id: i64, text: &str) -> Result<Vec<FillItem>, DeskError> {
-        let (stats, rejected) = self.with_store(|s| {
+        let (stats, rejected, year) = self.with_store(|s| {
+            let year = s.get_draft(draft_id)?.year;
             let rejected: BTreeSet<(i64, String)> = s
                 .material_uses(draft_id)?
                 .into_iter()
                 .filter(|u| u.kind == "rejected")
                 .filter_map(|u| u.stat_id.map(|id| (id, u.note)))
                 .collect();
-            Ok((s.material_stats(draft_id)?, rejected))
+            Ok((s.material_stats(draft_id)?, rejected, year))
         })?;
         let values: Vec<StatValue> = stats
             .iter()
@@ -752,7 +753,9 @@ impl Desk {
                 text: s.stat.text.clone(),
                 unit: s.stat.unit.clone(),
                 cell: s.stat.cell.clone(),
-                last_year: s.stat.last_year,
+                // A column named for another year (`2023年` in a table for the 2024 draft) is
+                // not this year's value, whatever its words.
+                last_year: s.stat.last_year || stats::other_year_column(&s.stat.column, year),
             })
             .collect();
         Ok(fill::proposals(text, &values)

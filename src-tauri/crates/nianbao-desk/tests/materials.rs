@@ -226,3 +226,30 @@ fn a_paragraph_goes_into_its_part_and_a_mark_is_filled_both_in_the_versions() {
     let hits = desk.search_materials(draft, "普法宣传").expect("search");
     assert_eq!(hits.len(), 1);
 }
+
+#[test]
+fn a_table_with_year_columns_offers_only_the_drafts_year() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let folder = tmp.path().join("统计");
+    write(
+        &folder,
+        "示例市司法局统计表.csv",
+        "指标,2023年,2024年\n行政复议受理案件（件）,113,142\n",
+    );
+    let (desk, draft) = desk_with_draft(tmp.path());
+    let batch = desk
+        .import_materials(draft, &[folder], &AtomicBool::new(false), &mut |_| {})
+        .expect("batch");
+    assert!(batch.errors.is_empty(), "{:#?}", batch.errors);
+    let fills = desk.fill_proposals(draft, DRAFT).expect("fills");
+    let mark = fills
+        .iter()
+        .find(|f| f.mark == "【113件→？】")
+        .expect("the mark is offered");
+    let offered: Vec<&str> = mark.options.iter().map(|o| o.text.as_str()).collect();
+    assert_eq!(
+        offered,
+        ["142件"],
+        "the 2023 column is last year's value, never this year's"
+    );
+}

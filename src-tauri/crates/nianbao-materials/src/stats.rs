@@ -55,6 +55,33 @@ pub fn metric_name(label: &str, text: &str, unit: &str) -> Option<String> {
     namer.name_line(&sentence, &found).into_iter().nth(at)
 }
 
+/// Whether a column header names a year (`2023年`, `2023`, `2023年度`) other than `year`: the
+/// values under it are not that year's.
+pub fn other_year_column(column: &str, year: i32) -> bool {
+    let digits: Vec<char> = column.chars().collect();
+    let mut named = Vec::new();
+    let mut i = 0;
+    while i < digits.len() {
+        if digits[i].is_ascii_digit() {
+            let start = i;
+            while i < digits.len() && digits[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 {
+                let y: String = digits[start..i].iter().collect();
+                if let Ok(y) = y.parse::<i32>()
+                    && (1949..=2100).contains(&y)
+                {
+                    named.push(y);
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    !named.is_empty() && !named.contains(&year)
+}
+
 fn is_last_year(column: &str) -> bool {
     ["上年", "去年", "同期", "上一年", "前年"]
         .iter()
@@ -201,6 +228,19 @@ pub fn from_text_tables(lines: &[&str]) -> (Vec<StatValue>, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_named_for_another_year_is_not_this_years() {
+        assert!(other_year_column("2023年", 2024));
+        assert!(other_year_column("2023年度数值", 2024));
+        assert!(!other_year_column("2024年", 2024));
+        assert!(!other_year_column("本年", 2024));
+        assert!(
+            !other_year_column("2023年1-12月 / 2024年", 2024),
+            "a header naming this year too"
+        );
+        assert!(!other_year_column("编号12345", 2024), "not a year");
+    }
 
     #[test]
     fn a_table_inside_a_document_gives_named_values_with_their_cells() {
