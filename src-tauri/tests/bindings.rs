@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use nianbao_app::IpcError;
-use nianbao_app::error::ErrorCode;
 use nianbao_app::dto::{
     AppInfo, CheckResult, DiffOp, DiffPart, DismissedFinding, DraftDoc, DraftItem, ExportOutcome,
     FigureRow, FigureStatus, FindingCode, FindingItem, ImportOutcome, LibraryOverview, MetricPoint,
@@ -14,12 +13,13 @@ use nianbao_app::dto::{
     SnippetPart, TemplateItem, VersionItem,
 };
 use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
-use nianbao_desk::{BackupItem, DamageNotice, LibraryStart, RestoreOutcome};
+use nianbao_app::error::ErrorCode;
 use nianbao_desk::materials::{
     DepartmentItem, FillItem, FillOption, MaterialBatch, MaterialError, MaterialFigure,
     MaterialHitItem, MaterialInsert, MaterialItem, MaterialParagraphItem, MaterialProgress,
     MaterialsOverview, PartStatus, TrailItem,
 };
+use nianbao_desk::{BackupItem, DamageNotice, LibraryStart, RestoreOutcome};
 use ts_rs::{Config, TS};
 
 fn bindings_dir() -> PathBuf {
