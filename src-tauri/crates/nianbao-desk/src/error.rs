@@ -21,6 +21,10 @@ pub enum DeskError {
     UnknownKind(String),
     #[error("文件读写失败 (a file could not be read or written): {0}")]
     Io(String),
+    #[error(
+        "“{0}”是统计表，不是报告：请在草稿的“部门材料”中导入（nianbao materials）(a statistics table is not a report)"
+    )]
+    StatisticsTable(String),
 }
 
 /// The section kinds' keys, for a message that says what would have been accepted.
@@ -44,6 +48,7 @@ impl DeskError {
             DeskError::NoSection(_) => "app.no_section",
             DeskError::UnknownKind(_) => "app.unknown_kind",
             DeskError::Io(_) => "app.io",
+            DeskError::StatisticsTable(_) => "app.statistics_table",
         }
     }
 

@@ -96,6 +96,7 @@ error_codes! {
     AppNoSection = "app.no_section";
     AppUnknownKind = "app.unknown_kind";
     AppIo = "app.io";
+    AppStatisticsTable = "app.statistics_table";
     AppDataDir = "app.data_dir";
     AppTask = "app.task";
     /// A code no crate lists here (a bug: tests/error_codes.rs keeps the list whole).

@@ -70,6 +70,10 @@ impl Desk {
     /// Store a report read by [`read_report`] (the command reads every file first, so one bad
     /// file adds nothing).
     pub fn add_report(&self, read: &ReadReport) -> Result<ImportOutcome, DeskError> {
+        // A department's statistics belong to a draft's materials, never among the reports.
+        if read.imported.format == nianbao_import::SourceFormat::Spreadsheet {
+            return Err(DeskError::StatisticsTable(read.name.clone()));
+        }
         let source = nianbao_store::Source::new(&read.name, &read.bytes, &read.imported);
         self.with_store(|store| {
             let added = store.add_report(&source, &read.report)?;
