@@ -80,7 +80,13 @@ fn every_bad_file_is_imported_or_refused_with_a_reason_never_a_panic() {
                 }
             }
             Err(e) => {
-                if case.expect == "import" {
+                // A statistics table reads (the importer's control case) but belongs in a
+                // draft's materials: the library refuses it, by code.
+                let table = e["code"] == "app.statistics_table"
+                    && [".xlsx", ".xls", ".et", ".csv"]
+                        .iter()
+                        .any(|ext| case.file.ends_with(ext));
+                if case.expect == "import" && !table {
                     failures.push(format!("{} ({}): refused: {e}", case.file, case.what));
                 }
                 let coded = e["code"].as_str().is_some_and(|c| c.contains('.'));
