@@ -132,7 +132,7 @@ export class DraftMaterials {
     if (draftId === null) return null;
     try {
       const inserted = await insertMaterial(draftId, text, paragraph.id, after, figure);
-      this.paragraphs = this.paragraphs.map((p) => (p.id === paragraph.id ? { ...p, used: true } : p));
+      // The backend marked it used: the reloaded list and overview say so.
       await this.refresh(inserted.text);
       return inserted;
     } catch (e) {

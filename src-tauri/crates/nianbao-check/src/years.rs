@@ -112,17 +112,22 @@ pub fn check_own(report: &Report, year: i32, overridden: bool) -> Vec<Finding> {
     let next = parts::locate(report).next_year;
     // The opening (before the first heading, or the first paragraph naming the year when there
     // is none) rightly says `2020年是…` of its own year: only later paragraphs can be stale.
-    let first_heading = report.sections.first().map(|s| s.line);
-    let mut opening_seen = false;
+    let this_year = format!("{y}年");
+    let body_from = report.sections.first().map_or_else(
+        || {
+            report
+                .paragraphs()
+                .find(|(_, t)| t.contains(&this_year))
+                .map_or(0, |(l, _)| l + 1)
+        },
+        |s| s.line,
+    );
     for (line, text) in report.paragraphs() {
         let in_next = next.as_ref().is_some_and(|r| r.contains(&line));
-        let Some(at) = text.find(&format!("{y}年")) else {
+        let Some(at) = text.find(&this_year) else {
             continue;
         };
-        let in_opening = match first_heading {
-            Some(h) => line < h,
-            None => !std::mem::replace(&mut opening_seen, true),
-        };
+        let in_opening = line < body_from;
         let head = &text[at..];
         let plan_heading = is_heading_like(text)
             && head.chars().count() <= 24
