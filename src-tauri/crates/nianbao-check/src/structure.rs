@@ -119,11 +119,16 @@ fn numbering(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     // The last number seen at each level; a heading resets every deeper level.
     let mut last: [Option<u32>; 5] = [None; 5];
+    // The last number of the previous run at each level (before the reset): some reports number
+    // items straight across sub-parts ((一) 1. 2. 3. (二) 4.), a legitimate style.
+    let mut carried: [Option<u32>; 5] = [None; 5];
     for (line, level, n, written) in numbered_lines(report) {
         let lvl = usize::from(level);
-        let expected = last[lvl].map_or(1, |p| p + 1);
-        for deeper in last.iter_mut().skip(lvl + 1) {
-            *deeper = None;
+        let continues = last[lvl].is_none() && carried[lvl].is_some_and(|c| n == c + 1);
+        let expected = last[lvl].map_or(if continues { n } else { 1 }, |p| p + 1);
+        for deeper in lvl + 1..last.len() {
+            carried[deeper] = last[deeper].or(carried[deeper]);
+            last[deeper] = None;
         }
         let problem = match last[lvl] {
             Some(p) if n == p => Some(format!("编号“{written}”与上一个同级标题重复")),
@@ -173,6 +178,31 @@ mod tests {
     fn sub_numbering_restarts_under_each_heading() {
         let text = "一、组织领导\n1.科学部署\n2.履行职责\n二、制度建设\n1.规范性文件\n2.合法性审核";
         assert!(numbering(&parse_text(text)).is_empty());
+    }
+
+    #[test]
+    fn numbering_may_continue_across_sub_parts() {
+        let text = "一、主要举措\n（一）学法\n1.示例一\n2.示例二\n3.示例三\n（二）改革\n4.示例四\n5.示例五\n（三）执法\n6.示例六";
+        let f = numbering(&parse_text(text));
+        assert!(f.is_empty(), "1–6 straight across (一)(二)(三): {f:?}");
+    }
+
+    #[test]
+    fn a_skip_or_repeat_in_continued_numbering_is_still_reported() {
+        // Continues 1–3 into (二) but skips 5 there; then repeats 7 under (三).
+        let text = "一、主要举措\n（一）学法\n1.示例一\n2.示例二\n3.示例三\n（二）改革\n4.示例四\n6.示例六\n（三）执法\n7.示例七\n7.示例七又";
+        let f = numbering(&parse_text(text));
+        let lines: Vec<usize> = f.iter().map(|f| f.line).collect();
+        assert_eq!(lines, vec![8, 11], "gap (6 after 4), repeat (7): {f:?}");
+        // A run under a new sub-part that neither restarts at 1 nor continues is a gap.
+        let text = "一、主要举措\n（一）学法\n1.示例一\n2.示例二\n（二）改革\n5.示例五";
+        let f = numbering(&parse_text(text));
+        assert_eq!(
+            f.iter().map(|f| f.line).collect::<Vec<_>>(),
+            vec![6],
+            "{f:?}"
+        );
+        assert!(f[0].message.contains("缺少第1项"), "{f:?}");
     }
 
     #[test]
