@@ -16,9 +16,11 @@ pub fn run(
     last: Option<&Path>,
     year: Option<i32>,
     only: Option<&str>,
-    db: Option<&Path>,
+    db: Option<(&Path, bool)>,
     json: bool,
 ) -> CliResult {
+    // `--db` (and `--all`: the drafter's dismissals not honoured).
+    let (db, all) = db.map_or((None, false), |(db, all)| (Some(db), all));
     // The office's term table and lexicons in the data folder override the defaults.
     let last_path = last;
     if let Some(db) = db {
@@ -67,10 +69,35 @@ pub fn run(
             .findings
             .retain(|f| f.code.as_str().starts_with(&prefix));
     }
+    // `--db`: what the drafter marked 不是错误 in the window for this report's draft is left out,
+    // as the window leaves it out, unless `--all`.
+    let mut dismissed = 0;
+    if let Some(db) = db.filter(|_| !all) {
+        let government = this
+            .meta
+            .government
+            .clone()
+            .or_else(|| last.as_ref().and_then(|l| l.meta.government.clone()));
+        let this_year = year
+            .or(this.meta.year)
+            .or_else(|| last.as_ref().and_then(|l| l.meta.year).map(|y| y + 1));
+        if let (Some(government), Some(this_year)) = (government, this_year) {
+            dismissed = nianbao_desk::Desk::new(crate::input::data_dir(), Some(db.to_owned()))
+                .drop_dismissed(&government, this_year, &mut result.findings)
+                .map_err(|e| format!("报告库无法读取 (cannot read the library): {e}"))?;
+        }
+    }
     let out = if json {
         serde_json::to_string_pretty(&result)? + "\n"
     } else {
-        render_text(file, &result)
+        let mut text = render_text(file, &result);
+        if dismissed > 0 {
+            let _ = writeln!(
+                text,
+                "另有 {dismissed} 项已由起草人标为“不是错误”，未列出（加 --all 列出全部）"
+            );
+        }
+        text
     };
     crate::emit(&out)?;
     Ok(())

@@ -67,9 +67,12 @@ enum Command {
         /// 只看一类问题，如 proof（校对：错字、规范表述、标点、数字）/ only findings of one family, e.g. proof
         #[arg(long, value_parser = ["proof", "figure", "arith", "term", "time", "text", "structure", "plan"])]
         only: Option<String>,
-        /// 报告库路径：使用库中保存的数据关联 / library whose drafter's figure links the check obeys
+        /// 报告库路径：使用库中保存的数据关联，不列出起草人在窗口中标为“不是错误”的问题 / library whose drafter's figure links the check obeys; findings the drafter dismissed in the window (不是错误) are left out
         #[arg(long)]
         db: Option<PathBuf>,
+        /// 与 --db 同用：列出全部问题，包括已标为“不是错误”的 / with --db: list every finding, the dismissed ones too
+        #[arg(long, requires = "db")]
+        all: bool,
         /// 输出格式 / output format
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -185,13 +188,14 @@ fn main() -> ExitCode {
             year,
             only,
             db,
+            all,
             format,
         } => check::run(
             &file,
             last.as_deref(),
             year,
             only.as_deref(),
-            db.as_deref(),
+            db.as_deref().map(|db| (db, all)),
             json(format),
         ),
         Command::Draft {

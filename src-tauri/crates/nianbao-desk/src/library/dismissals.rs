@@ -5,6 +5,8 @@
 //! sentence around them — never its line, which moves as the drafter writes above it. When the
 //! words around it change, the key changes too and the finding is asked about afresh.
 
+use std::collections::{HashMap, HashSet};
+
 use nianbao_check::Finding;
 
 use super::Desk;
@@ -59,6 +61,38 @@ impl Desk {
         let kept = self.with_store(|s| Ok(s.dismissals(draft_id)?))?;
         Ok(kept.iter().map(DismissedFinding::from).collect())
     }
+
+    /// `nianbao check --db`: take out of `findings` those the drafter dismissed (不是错误) in a
+    /// draft of this report — a draft for `year` that follows a report of `government` — as the
+    /// window does for the draft itself. Returns how many were taken out.
+    pub fn drop_dismissed(
+        &self,
+        government: &str,
+        year: i32,
+        findings: &mut Vec<Finding>,
+    ) -> Result<usize, DeskError> {
+        let keys = self.with_store(|s| {
+            let governments: HashMap<i64, Option<String>> = s
+                .list_reports()?
+                .into_iter()
+                .map(|r| (r.id, r.government))
+                .collect();
+            let mut keys = HashSet::new();
+            for draft in s.list_drafts()? {
+                let follows = draft
+                    .from_report
+                    .and_then(|r| governments.get(&r))
+                    .and_then(|g| g.as_deref());
+                if draft.year == year && follows == Some(government) {
+                    keys.extend(s.dismissals(draft.id)?.into_iter().map(|d| d.key));
+                }
+            }
+            Ok(keys)
+        })?;
+        let before = findings.len();
+        findings.retain(|f| !keys.contains(&finding_key(f)));
+        Ok(before - findings.len())
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +131,43 @@ mod tests {
             finding_key(&b),
             "dismissing one 布署 must not hide another in a different sentence"
         );
+    }
+
+    #[test]
+    fn dismissals_of_the_drafts_of_one_government_and_year_are_dropped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        let overview = desk.overview().expect("the sample library is seeded");
+        let draft = overview.drafts.first().expect("the sample has a draft");
+        let government = overview
+            .reports
+            .iter()
+            .find(|r| Some(r.id) == draft.last_report_id)
+            .map(|r| r.government.clone())
+            .expect("the sample draft follows a report");
+        let a = typo("全面布署年度工作。", 2);
+        let b = typo("认真布署执法检查。", 2);
+        desk.dismiss_finding(draft.id, &finding_key(&a), "布署 → 部署")
+            .expect("dismiss");
+        let mut findings = vec![a.clone(), b.clone()];
+        assert_eq!(
+            desk.drop_dismissed(&government, draft.year, &mut findings)
+                .expect("drop"),
+            1
+        );
+        assert_eq!(findings, vec![b.clone()], "only the dismissed one goes");
+        for (g, y) in [
+            (government.as_str(), draft.year + 1),
+            ("另一个县人民政府", draft.year),
+        ] {
+            let mut findings = vec![a.clone(), b.clone()];
+            assert_eq!(desk.drop_dismissed(g, y, &mut findings).expect("drop"), 0);
+            assert_eq!(
+                findings.len(),
+                2,
+                "another year or government keeps all: {g} {y}"
+            );
+        }
     }
 
     #[test]
