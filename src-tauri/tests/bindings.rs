@@ -13,6 +13,7 @@ use nianbao_app::dto::{
     SnippetPart, TemplateItem, VersionItem,
 };
 use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
+use nianbao_app::dto::{FigureChoice, FigureRef, HistoryPoint, LinkAction};
 use nianbao_app::error::ErrorCode;
 use nianbao_desk::materials::{
     DepartmentItem, FillItem, FillOption, MaterialBatch, MaterialError, MaterialFigure,
@@ -61,6 +62,10 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<FindingItem>(&cfg, &mut out);
     generated::<FigureStatus>(&cfg, &mut out);
     generated::<FigureRow>(&cfg, &mut out);
+    generated::<FigureRef>(&cfg, &mut out);
+    generated::<FigureChoice>(&cfg, &mut out);
+    generated::<LinkAction>(&cfg, &mut out);
+    generated::<HistoryPoint>(&cfg, &mut out);
     generated::<CheckResult>(&cfg, &mut out);
     generated::<DismissedFinding>(&cfg, &mut out);
     generated::<DiffOp>(&cfg, &mut out);

@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod dismissals;
 pub mod drafts;
 pub mod library;
+pub mod links;
 pub mod materials;
 pub mod report;
 pub mod report_meta;

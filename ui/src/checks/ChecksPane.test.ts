@@ -93,7 +93,9 @@ describe('ChecksPane', () => {
   it('shows a clicked figure’s history in the chart, also one missing from this year’s text', async () => {
     const backend = fakeBackend({
       list_metrics: () => ['行政复议申请收到件数', '法律援助案件数'],
-      metric_history: (a) => [{ year: 2023, value: 310, unit: '件', raw: `${String(a.metric)}310件` }],
+      metric_chain: (a) => [
+        { year: 2023, value: 310, unit: '件', raw: `${String(a.metric)}310件`, metric: String(a.metric), line: 14, excerpt: '', confidence: null, linked: false },
+      ],
     });
     const p = props();
     render(ChecksPane, p);
@@ -103,7 +105,7 @@ describe('ChecksPane', () => {
     await fireEvent.click(within(table).getByText(/法律援助案件数/).closest('tr')!);
     await waitFor(() => expect(picker.value).toBe('法律援助案件数'));
     await waitFor(() =>
-      expect(backend.callsOf('metric_history').map((a) => a.metric)).toEqual(['行政复议申请收到件数', '法律援助案件数']),
+      expect(backend.callsOf('metric_chain').map((a) => a.metric)).toEqual(['行政复议申请收到件数', '法律援助案件数']),
     );
     expect(p.onjump, 'a dropped metric has no line of this year to go to').not.toHaveBeenCalled();
     await fireEvent.click(within(table).getByText(/专题学法次数/).closest('tr')!);

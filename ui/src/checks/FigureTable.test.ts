@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import FigureTable from './FigureTable.svelte';
-import type { FigureRow, FigureStatus } from '../lib/api';
+import type { FigureChoice, FigureRef, FigureRow, FigureStatus } from '../lib/api';
+import type { FigureLinker } from './figureLinks';
+import { searchFigures, why } from './figureLinks';
 
 function row(metric: string, status: FigureStatus, over: Partial<FigureRow> = {}): FigureRow {
   return {
@@ -14,8 +16,40 @@ function row(metric: string, status: FigureStatus, over: Partial<FigureRow> = {}
     thisLine: 3,
     lastLine: 4,
     confidence: 0.5,
+    words: [],
+    thisKey: null,
+    lastKey: null,
+    candidates: [],
     ...over,
   };
+}
+
+const ref = (metric: string, value: number, clause: string): FigureRef => ({ metric, value, unit: '场', clause });
+const THIS = ref('未命名·场次', 510, 'aa01');
+const choice = (value: number, line: number, excerpt: string, confidence: number | null, words: string[]): FigureChoice => ({
+  metric: excerpt.includes('复议') ? '行政复议·办理' : excerpt.includes('讲座') ? '法治宣传·讲座' : '未命名·场次',
+  value: `${value}场`,
+  line,
+  excerpt,
+  confidence,
+  words,
+  key: ref('法治宣传', value, `c${line}`),
+});
+const LAST_YEAR: FigureChoice[] = [
+  choice(320, 12, '举办机关干部法治讲座320场', null, []),
+  choice(41, 7, '办理行政复议案件41件', null, []),
+  choice(15, 20, '开展送法下乡活动15场', null, []),
+];
+
+function fakeLinker(fail = false) {
+  const linker = {
+    link: vi.fn(async () => {
+      if (fail) throw { code: 'app.no_link_scope', message: '上年报告没有写明地区或年份' };
+    }),
+    forget: vi.fn(async () => undefined),
+    lastFigures: vi.fn(async () => LAST_YEAR),
+  } satisfies FigureLinker;
+  return linker;
 }
 
 describe('FigureTable', () => {
@@ -49,5 +83,114 @@ describe('FigureTable', () => {
     expect(unpaired.textContent, 'an unpaired figure is not new').not.toContain('新增');
     expect(unpaired.title).toContain('不是新增');
     for (const tr of trs) expect(tr.title, `${tr.dataset.status} has a Chinese title`).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('says per pair why it is paired: 把握 and the words both clauses share', () => {
+    const rows = [
+      row('法治宣传·讲座', 'changed', { confidence: 0.82, words: ['讲座', '培训'] }),
+      row('甲', 'changed', { linked: true, confidence: 1 }),
+    ];
+    render(FigureTable, { rows, onjump: vi.fn() });
+    const whys = screen.getAllByTestId('figure-why').map((e) => e.textContent);
+    expect(whys).toEqual(['把握 82%，共同词：讲座、培训']);
+    expect(why(rows[1])).toBe('人工关联');
+    expect(why(row('乙', 'new', { last: null })), 'one side only: nothing to say').toBe('');
+    expect(screen.queryByTestId('figure-adjust'), 'no linker: read-only').toBeNull();
+  });
+
+  it('offers an unpaired row last year’s top candidates and links the one picked', async () => {
+    const linker = fakeLinker();
+    const onjump = vi.fn();
+    const unpaired = row('未命名·场次', 'unpaired', {
+      this: '510场',
+      last: null,
+      lastLine: null,
+      thisKey: THIS,
+      candidates: [choice(320, 12, '举办机关干部法治讲座320场', 0.45, ['讲座']), choice(15, 20, '开展送法下乡活动15场', 0.3, [])],
+    });
+    render(FigureTable, { rows: [unpaired], onjump, linker });
+    const adjust = screen.getByTestId('figure-adjust');
+    expect(adjust.textContent).toBe('关联…');
+    await fireEvent.click(adjust);
+    expect(onjump, 'opening the panel does not jump').not.toHaveBeenCalled();
+    const candidates = screen.getAllByTestId('figure-candidate');
+    expect(candidates.map((c) => c.querySelector('.choice')!.firstChild!.textContent)).toEqual([
+      '第12行 320场（把握 45%，共同词：讲座）',
+      '第20行 15场（把握 30%）',
+    ]);
+    expect(candidates[0].textContent).toContain('举办机关干部法治讲座320场');
+    await fireEvent.click(within(candidates[0]).getByRole('button', { name: '关联' }));
+    expect(linker.link).toHaveBeenCalledWith('same', { this: THIS, last: LAST_YEAR[0].key });
+    await waitFor(() => expect(screen.queryByTestId('figure-link-panel'), 'closed once kept').toBeNull());
+  });
+
+  it('finds any figure of last year by searching, and marks a figure 不可比', async () => {
+    const linker = fakeLinker();
+    const unpaired = row('未命名·场次', 'unpaired', { last: null, lastLine: null, thisKey: THIS });
+    render(FigureTable, { rows: [unpaired], onjump: vi.fn(), linker });
+    await fireEvent.click(screen.getByTestId('figure-adjust'));
+    expect(screen.getByTestId('figure-link-panel').textContent).toContain('没有找到上年可能对应的数据');
+    await waitFor(() => expect(linker.lastFigures).toHaveBeenCalledTimes(1));
+    await fireEvent.input(screen.getByTestId('figure-search'), { target: { value: '讲座' } });
+    const found = await screen.findAllByTestId('figure-search-result');
+    expect(found).toHaveLength(1);
+    expect(found[0].textContent).toContain('第12行 320场');
+    await fireEvent.input(screen.getByTestId('figure-search'), { target: { value: '信访' } });
+    expect(screen.getByTestId('figure-link-panel').textContent).toContain('上年报告中没有含“信访”的数据');
+    await fireEvent.input(screen.getByTestId('figure-search'), { target: { value: '15' } });
+    await fireEvent.click(within((await screen.findAllByTestId('figure-search-result'))[0]).getByRole('button', { name: '关联' }));
+    expect(linker.link).toHaveBeenLastCalledWith('same', { this: THIS, last: LAST_YEAR[2].key });
+
+    await fireEvent.click(screen.getByTestId('figure-adjust'));
+    await fireEvent.click(screen.getByRole('button', { name: '不可比' }));
+    expect(linker.link).toHaveBeenLastCalledWith('not_comparable', { this: THIS });
+  });
+
+  it('takes a wrong pair apart (取消关联), confirms a possible one, and restores a 不可比 figure', async () => {
+    const linker = fakeLinker();
+    const lastKey = ref('法治宣传·讲座', 320, 'c12');
+    const rows = [
+      row('甲', 'changed', { thisKey: THIS, lastKey, confidence: 0.7, words: ['讲座'] }),
+      row('乙', 'possible', { thisKey: THIS, lastKey, confidence: 0.45, words: [] }),
+      row('丙', 'not_comparable', { last: null, lastLine: null, thisKey: THIS }),
+    ];
+    render(FigureTable, { rows, onjump: vi.fn(), linker });
+    const adjusts = () => screen.getAllByTestId('figure-adjust');
+    expect(adjusts().map((b) => b.textContent)).toEqual(['调整…', '调整…', '恢复…']);
+    await fireEvent.click(adjusts()[0]);
+    expect(screen.getByTestId('figure-link-panel').textContent).toContain('把握 70%，共同词：讲座');
+    expect(screen.queryByRole('button', { name: '确认是同一项' }), 'a sure pair needs no confirming').toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: '取消关联' }));
+    expect(linker.link).toHaveBeenLastCalledWith('not_same', { this: THIS, last: lastKey });
+
+    await waitFor(() => expect(screen.queryByTestId('figure-link-panel')).toBeNull());
+    await fireEvent.click(adjusts()[1]);
+    expect(screen.getByTestId('figure-link-panel').textContent).toContain('没有共同词');
+    await fireEvent.click(screen.getByRole('button', { name: '确认是同一项' }));
+    expect(linker.link).toHaveBeenLastCalledWith('same', { this: THIS, last: lastKey });
+
+    await waitFor(() => expect(screen.queryByTestId('figure-link-panel')).toBeNull());
+    await fireEvent.click(adjusts()[2]);
+    await fireEvent.click(screen.getByRole('button', { name: '恢复对照' }));
+    expect(linker.forget).toHaveBeenCalledWith({ this: THIS, last: null });
+  });
+
+  it('says in Chinese when a link could not be kept, and keeps the panel open', async () => {
+    const linker = fakeLinker(true);
+    const rows = [row('丁', 'dropped', { this: null, thisLine: null, lastKey: ref('甲', 4, 'c4') })];
+    render(FigureTable, { rows, onjump: vi.fn(), linker });
+    await fireEvent.click(screen.getByTestId('figure-adjust'));
+    await fireEvent.click(screen.getByRole('button', { name: '不可比' }));
+    expect(linker.link).toHaveBeenCalledWith('not_comparable', { last: ref('甲', 4, 'c4') });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('未能保存：上年报告没有写明地区或年份');
+    expect(screen.getByTestId('figure-link-panel')).toBeTruthy();
+  });
+
+  it('searches last year’s figures by every word given, in metric, clause or value', () => {
+    expect(searchFigures(LAST_YEAR, '').length).toBe(0);
+    expect(searchFigures(LAST_YEAR, '法治 讲座').map((f) => f.line)).toEqual([12]);
+    expect(searchFigures(LAST_YEAR, '41件').map((f) => f.line)).toEqual([7]);
+    expect(searchFigures(LAST_YEAR, '讲座', 1)).toHaveLength(1);
   });
 });

@@ -3,15 +3,24 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import MetricChart from './MetricChart.svelte';
 import { fakeBackend } from '../test/backend';
 
-const HISTORY: Record<string, { year: number; value: number; unit: string; raw: string }[]> = {
+type Point = { year: number; value: number; unit: string; raw: string };
+const point = (metric: string, p: Point, line: number, linked = false) => ({
+  ...p,
+  metric,
+  line,
+  excerpt: `全年示例${metric}${p.raw}。`,
+  confidence: p.year === 2021 || (metric === '专题学法次数' && p.year === 2022) ? null : 0.8,
+  linked,
+});
+const HISTORY: Record<string, ReturnType<typeof point>[]> = {
   行政复议收到件数: [
-    { year: 2023, value: 56, unit: '件', raw: '56件' },
-    { year: 2021, value: 28, unit: '件', raw: '28件' },
-    { year: 2022, value: 42, unit: '件', raw: '42件' },
+    point('行政复议收到件数', { year: 2023, value: 56, unit: '件', raw: '56件' }, 7),
+    point('行政复议收到件数', { year: 2021, value: 28, unit: '件', raw: '28件' }, 9),
+    point('复议申请', { year: 2022, value: 42, unit: '件', raw: '42件' }, 8, true),
   ],
   专题学法次数: [
-    { year: 2022, value: 4, unit: '次', raw: '4次' },
-    { year: 2023, value: 2, unit: '次', raw: '2次' },
+    point('专题学法次数', { year: 2022, value: 4, unit: '次', raw: '4次' }, 4),
+    point('专题学法次数', { year: 2023, value: 2, unit: '次', raw: '2次' }, 5),
   ],
 };
 
@@ -19,12 +28,12 @@ describe('MetricChart', () => {
   it('adds the open draft’s value as this year’s bar, marked 本稿', async () => {
     fakeBackend({
       list_metrics: () => Object.keys(HISTORY),
-      metric_history: (a) => HISTORY[a.metric as string],
+      metric_chain: (a) => HISTORY[a.metric as string],
     });
     const draft = {
       year: 2024,
       figures: [
-        { metric: '行政复议收到件数', last: '56件', this: '84件', change: null, status: 'changed' as const, linked: false, thisLine: 5, lastLine: 6, confidence: 1 },
+        { metric: '行政复议收到件数', last: '56件', this: '84件', change: null, status: 'changed' as const, linked: false, thisLine: 5, lastLine: 6, confidence: 1, words: [], thisKey: null, lastKey: null, candidates: [] },
       ],
     };
     const { container } = render(MetricChart, { government: '示例县人民政府', draft });
@@ -40,7 +49,7 @@ describe('MetricChart', () => {
   it('draws one bar per year, oldest left, heights proportional to the values', async () => {
     const backend = fakeBackend({
       list_metrics: () => Object.keys(HISTORY),
-      metric_history: (a) => HISTORY[a.metric as string],
+      metric_chain: (a) => HISTORY[a.metric as string],
     });
     const { container } = render(MetricChart, { government: '示例县人民政府' });
     await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(3));
@@ -58,7 +67,7 @@ describe('MetricChart', () => {
     await fireEvent.change(screen.getByRole('combobox', { name: '选择指标' }), { target: { value: '专题学法次数' } });
     await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(2));
     expect(chart.getAttribute('aria-label')).toBe('专题学法次数历年数值');
-    expect(container.querySelector('g[data-year="2023"] title')?.textContent).toBe('2023年：2次');
+    expect(container.querySelector('g[data-year="2023"] title')?.textContent).toBe('2023年：2次\n第5行：全年示例专题学法次数2次。');
   });
 
   it('explains an empty history', async () => {
@@ -70,7 +79,7 @@ describe('MetricChart', () => {
   it('keeps the picker when one metric’s history cannot be read, and draws the next one', async () => {
     fakeBackend({
       list_metrics: () => Object.keys(HISTORY),
-      metric_history: (a) => {
+      metric_chain: (a) => {
         if (a.metric === '行政复议收到件数') throw { code: 'store.sqlite', message: '资料库读取失败 (read failed)' };
         return HISTORY[a.metric as string];
       },
@@ -84,5 +93,35 @@ describe('MetricChart', () => {
     await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(2));
     expect(screen.queryByText(/历年数据无法读取/), 'the error went with the metric').toBeNull();
   });
-});
 
+  it('lists the line each year was read from, chained through a reworded year and a drafter’s link', async () => {
+    const backend = fakeBackend({
+      list_metrics: () => Object.keys(HISTORY),
+      metric_chain: (a) => HISTORY[a.metric as string],
+    });
+    render(MetricChart, { government: '示例市' });
+    const sources = await screen.findByTestId('metric-sources');
+    const items = [...sources.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual([
+      '2021年 28件 第9行：全年示例行政复议收到件数28件。',
+      '2022年 42件 第8行：全年示例复议申请42件。（人工关联）',
+      '2023年 56件 第7行：全年示例行政复议收到件数56件。',
+    ]);
+    expect(backend.callsOf('metric_chain')).toEqual([{ government: '示例市', metric: '行政复议收到件数' }]);
+    expect(backend.callsOf('metric_history'), 'the chained history, not the by-name one').toEqual([]);
+  });
+
+  it('names a year’s own wording when the chain reached it through the alignment', async () => {
+    const reworded = [
+      point('法治讲座', { year: 2022, value: 320, unit: '场', raw: '320场' }, 11),
+      point('专题学法和法治讲座', { year: 2023, value: 510, unit: '场', raw: '510场' }, 12),
+      point('法治讲座', { year: 2024, value: 530, unit: '场', raw: '530场' }, 13),
+    ];
+    fakeBackend({ list_metrics: () => ['法治讲座'], metric_chain: () => reworded });
+    const { container } = render(MetricChart, { government: '示例市' });
+    await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(3));
+    const items = [...screen.getByTestId('metric-sources').querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(items[1]).toContain('（当年称“专题学法和法治讲座”）');
+    expect(items[2]).not.toContain('当年称');
+  });
+});

@@ -12,6 +12,10 @@ const row = (metric: string, value: string | null): FigureRow => ({
   thisLine: 3,
   lastLine: 4,
   confidence: 1,
+  words: [],
+  thisKey: null,
+  lastKey: null,
+  candidates: [],
 });
 
 describe('draftPoint', () => {

@@ -105,6 +105,13 @@ export class DocSession {
     this.#checker?.request(next);
   }
 
+  /** Check the text as it stands now (the drafter's links changed what the check obeys). */
+  recheck(): void {
+    if (this.#closed || !this.#checker) return;
+    this.checking = true;
+    this.#checker.now(this.text);
+  }
+
   /** Go to a line (`select`: select it too). */
   line(target: number, select = false): void {
     this.jump = { line: target, seq: (this.jump?.seq ?? 0) + 1, select };

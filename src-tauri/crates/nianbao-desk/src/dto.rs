@@ -11,6 +11,8 @@ use ts_rs::TS;
 
 mod delivery;
 pub use delivery::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
+mod links;
+pub use links::{FigureChoice, FigureRef, HistoryPoint, LinkAction};
 
 /// The app's own facts.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -347,6 +349,13 @@ pub struct FigureRow {
     pub last_line: Option<usize>,
     /// 0..=1; 0 for rows with one side only.
     pub confidence: f64,
+    /// Why the two are paired: the words both clauses share (through the alias table).
+    pub words: Vec<String>,
+    /// The keys a link names this row's figures by (passed back to link_figures).
+    pub this_key: Option<FigureRef>,
+    pub last_key: Option<FigureRef>,
+    /// For a this-year figure left unpaired: last year's best candidates, best first.
+    pub candidates: Vec<FigureChoice>,
 }
 
 /// Everything the checks pane shows for the text as typed.
@@ -538,6 +547,15 @@ impl FigureRow {
             this_line: row.this_line,
             last_line: row.last_line,
             confidence: row.confidence,
+            words: row.words.clone(),
+            this_key: row.this_key.as_ref().map(FigureRef::from),
+            last_key: row.last_key.as_ref().map(FigureRef::from),
+            candidates: row
+                .offered
+                .iter()
+                .take(3)
+                .map(FigureChoice::offered)
+                .collect(),
         }
     }
 }

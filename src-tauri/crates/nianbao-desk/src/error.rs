@@ -25,6 +25,10 @@ pub enum DeskError {
         "“{0}”是统计表，不是报告：请在草稿的“部门材料”中导入（nianbao materials）(a statistics table is not a report)"
     )]
     StatisticsTable(String),
+    #[error(
+        "上年报告没有写明地区或年份，关联无法保存：请先在资料库中为它补上地区和年份 (last year's report names no government or year)"
+    )]
+    NoLinkScope,
 }
 
 /// The section kinds' keys, for a message that says what would have been accepted.
@@ -49,6 +53,7 @@ impl DeskError {
             DeskError::UnknownKind(_) => "app.unknown_kind",
             DeskError::Io(_) => "app.io",
             DeskError::StatisticsTable(_) => "app.statistics_table",
+            DeskError::NoLinkScope => "app.no_link_scope",
         }
     }
 

@@ -99,6 +99,8 @@ error_codes! {
     AppStatisticsTable = "app.statistics_table";
     AppDataDir = "app.data_dir";
     AppTask = "app.task";
+    /// Last year's report names no government or year: a link has nowhere to be kept.
+    AppNoLinkScope = "app.no_link_scope";
     /// A code no crate lists here (a bug: tests/error_codes.rs keeps the list whole).
     AppUnlisted = "app.unlisted";
     /// The window's own: a failure that was no command's error (a thrown exception).

@@ -11,6 +11,10 @@ import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { LibraryOverview } from './bindings/LibraryOverview';
 import type { MetricPoint } from './bindings/MetricPoint';
+import type { FigureChoice } from './bindings/FigureChoice';
+import type { FigureRef } from './bindings/FigureRef';
+import type { HistoryPoint } from './bindings/HistoryPoint';
+import type { LinkAction } from './bindings/LinkAction';
 import type { ReportOutline } from './bindings/ReportOutline';
 import type { ReportItem } from './bindings/ReportItem';
 import type { SavedVersion } from './bindings/SavedVersion';
@@ -57,6 +61,23 @@ export interface Commands {
   section_diff: { args: { text: string; line: number; lastReportId: number }; result: SectionDiff };
   metric_history: { args: { government: string; metric: string }; result: MetricPoint[] };
   list_metrics: { args: { government: string }; result: string[] };
+  link_figures: {
+    args: {
+      text: string;
+      lastReportId: number;
+      year?: number | null;
+      action: LinkAction;
+      this?: FigureRef | null;
+      last?: FigureRef | null;
+    };
+    result: number;
+  };
+  forget_figure_links: {
+    args: { text: string; lastReportId: number; year?: number | null; this?: FigureRef | null; last?: FigureRef | null };
+    result: number;
+  };
+  report_figures: { args: { reportId: number }; result: FigureChoice[] };
+  metric_chain: { args: { government: string; metric: string }; result: HistoryPoint[] };
   dismiss_finding: { args: { draftId: number; key: string; label: string }; result: void };
   restore_finding: { args: { draftId: number; key: string }; result: boolean };
   dismissed_findings: { args: { draftId: number }; result: DismissedFinding[] };

@@ -551,3 +551,41 @@ export function searchMaterials(draftId: number, query: string): Promise<Materia
 export function materialTrail(draftId: number): Promise<TrailItem[]> {
   return call('material_trail', { draftId });
 }
+
+// ---- the drafter's links in the figure table, chained history (issue 14) --------------------
+
+import type { FigureChoice, FigureRef, HistoryPoint, LinkAction } from './types';
+
+/** Where a link between the draft and last year's report is kept (check_draft's context). */
+export interface LinkContext {
+  text: string;
+  lastReportId: number;
+  year?: number | null;
+}
+
+/** 关联 / 取消关联 / 不可比: keep the drafter's word on a row; the next check obeys it. */
+export function linkFigures(
+  context: LinkContext,
+  action: LinkAction,
+  figures: { this?: FigureRef | null; last?: FigureRef | null },
+): Promise<number> {
+  return call('link_figures', { ...context, action, this: figures.this ?? null, last: figures.last ?? null });
+}
+
+/** 恢复: forget the drafter's words about these figures; how many were forgotten. */
+export function forgetFigureLinks(
+  context: LinkContext,
+  figures: { this?: FigureRef | null; last?: FigureRef | null },
+): Promise<number> {
+  return call('forget_figure_links', { ...context, this: figures.this ?? null, last: figures.last ?? null });
+}
+
+/** Every figure of a stored report (last year's, to search when linking). */
+export function reportFigures(reportId: number): Promise<FigureChoice[]> {
+  return call('report_figures', { reportId });
+}
+
+/** A metric's history chained over every report of a government, each year with its line. */
+export function metricChain(government: string, metric: string): Promise<HistoryPoint[]> {
+  return call('metric_chain', { government, metric });
+}

@@ -22,9 +22,7 @@ impl Desk {
         let links = last
             .as_deref()
             .and_then(|l| {
-                let government = l.meta.government.clone().or(this.meta.government.clone())?;
-                let last_year = l.meta.year?;
-                let this_year = year.or(this.meta.year).unwrap_or(last_year + 1);
+                let (government, this_year, last_year) = super::links::link_scope(&this, l, year)?;
                 self.with_store(|s| Ok(s.figure_links(&government, this_year, last_year)?))
                     .ok()
             })
@@ -37,6 +35,9 @@ impl Desk {
             &links,
         );
         let mut result = CheckResult::new(&this, &check, nianbao_draft::marks::count(text));
+        if let Some(last) = last.as_deref() {
+            super::links::fill_candidate_clauses(&mut result.figures, last);
+        }
         result.office_warnings = office.warnings().iter().map(|w| w.to_string()).collect();
         Ok(result)
     }

@@ -8,6 +8,7 @@ mod checks;
 mod delivery;
 mod dismissals;
 mod drafts;
+mod links;
 mod report_meta;
 mod reports;
 mod safety;

@@ -1,0 +1,341 @@
+//! The drafter's links in the figure table (关联 / 取消关联 / 不可比 / 恢复), last year's figures
+//! to pick from, and a metric's history chained over every report of a government with the line
+//! of each year. Links are kept in the library per government and pair of years — the very
+//! scope `check_draft` reads them from, so the next check obeys them.
+
+use nianbao_check::{FigureKey, FigureLink, LinkKind};
+use nianbao_report::Report;
+
+use super::Desk;
+use crate::DeskError;
+use crate::dto::{FigureChoice, FigureRef, FigureRow, HistoryPoint, LinkAction};
+
+/// Where a link between the draft and last year's report is kept: the government (last year's,
+/// else the draft's own), this year (given, else the draft's, else the year after last) and
+/// last year. `None` when last year's report names no government or year.
+pub(super) fn link_scope(
+    this: &Report,
+    last: &Report,
+    year: Option<i32>,
+) -> Option<(String, i32, i32)> {
+    let government = last
+        .meta
+        .government
+        .clone()
+        .or(this.meta.government.clone())?;
+    let last_year = last.meta.year?;
+    let this_year = year.or(this.meta.year).unwrap_or(last_year + 1);
+    Some((government, this_year, last_year))
+}
+
+/// The candidates of unpaired rows carry last year's clause, so the drafter sees what the
+/// figure was about before linking it.
+pub(super) fn fill_candidate_clauses(rows: &mut [FigureRow], last: &Report) {
+    for c in rows.iter_mut().flat_map(|r| r.candidates.iter_mut()) {
+        let key = FigureKey::from(c.key.clone());
+        if let Some(f) = key.find(&last.figures).and_then(|i| last.figures.get(i)) {
+            c.excerpt = f.excerpt.clone();
+        }
+    }
+}
+
+/// Same key: metric, value, unit and clause.
+fn same(a: Option<&FigureKey>, b: Option<&FigureKey>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.metric == b.metric
+                && a.unit == b.unit
+                && a.clause == b.clause
+                && (a.value - b.value).abs() < 1e-9
+        }
+        _ => false,
+    }
+}
+
+impl Desk {
+    /// The scope of links between the draft `text` and the stored report `last_report_id`.
+    fn scope(
+        &self,
+        text: &str,
+        last_report_id: i64,
+        year: Option<i32>,
+    ) -> Result<(String, i32, i32), DeskError> {
+        let last = self.report(last_report_id)?;
+        let this = self.office().parse_text(text);
+        link_scope(&this, &last, year).ok_or(DeskError::NoLinkScope)
+    }
+
+    /// The drafter's word on a row of the figure table: 关联 (`this` is last year's `last`),
+    /// 取消关联 (they are not the same) or 不可比 (the figure given has nothing to compare
+    /// with). Kept for the government and the two years; every later check obeys it. Returns
+    /// the link's id.
+    pub fn link_draft_figures(
+        &self,
+        text: &str,
+        last_report_id: i64,
+        year: Option<i32>,
+        action: LinkAction,
+        this: Option<FigureRef>,
+        last: Option<FigureRef>,
+    ) -> Result<i64, DeskError> {
+        let (government, this_year, last_year) = self.scope(text, last_report_id, year)?;
+        let link = FigureLink {
+            kind: LinkKind::from(action),
+            this: this.map(FigureKey::from),
+            last: last.map(FigureKey::from),
+        };
+        self.link_figures(&government, this_year, last_year, &link)
+    }
+
+    /// 恢复: forget every word of the drafter's about the figures given (a 不可比, a link, an
+    /// unlinked pair), so the aligner judges them afresh. Returns how many were forgotten.
+    pub fn forget_draft_figure_links(
+        &self,
+        text: &str,
+        last_report_id: i64,
+        year: Option<i32>,
+        this: Option<FigureRef>,
+        last: Option<FigureRef>,
+    ) -> Result<usize, DeskError> {
+        let (government, this_year, last_year) = self.scope(text, last_report_id, year)?;
+        let this = this.map(FigureKey::from);
+        let last = last.map(FigureKey::from);
+        self.with_store(|s| {
+            let mut forgotten = 0;
+            for stored in s.stored_links(&government, this_year, last_year)? {
+                let l = &stored.link;
+                if same(l.this.as_ref(), this.as_ref()) || same(l.last.as_ref(), last.as_ref()) {
+                    forgotten += usize::from(s.remove_figure_link(stored.id)?);
+                }
+            }
+            Ok(forgotten)
+        })
+    }
+
+    /// Every figure of a stored report (last year's, for 关联… to search), in text order.
+    pub fn report_figures(&self, report_id: i64) -> Result<Vec<FigureChoice>, DeskError> {
+        let report = self.report(report_id)?;
+        Ok(report.figures.iter().map(FigureChoice::of).collect())
+    }
+
+    /// A metric's history over every report of a government, chained year to year through the
+    /// alignment and the drafter's links (the longest chain that carries `metric` in some
+    /// year), oldest first, each year with its line. Empty when no report names the metric.
+    pub fn metric_chain(
+        &self,
+        government: &str,
+        metric: &str,
+    ) -> Result<Vec<HistoryPoint>, DeskError> {
+        let office = self.office();
+        let points =
+            self.with_store(|s| Ok(s.metric_chain_with(government, metric, office.rules())?))?;
+        Ok(points.iter().map(HistoryPoint::from).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// An invented report of 示例区 for `year` (each year's wording of the same figures differs).
+    fn report(year: i32, lectures: u32, wording: &str) -> String {
+        format!(
+            "示例区{year}年法治政府建设情况报告\n\n\
+             一、主要举措和成效\n\
+             （一）推进依法行政。全年办理行政复议案件{}件，行政应诉案件{}件。\n\
+             （二）加强法治宣传。{wording}{lectures}场。\n\
+             二、存在的不足\n\
+             个别单位依法行政意识仍需增强。\n",
+            40 + year - 2020,
+            20 + year - 2020,
+        )
+    }
+
+    fn import(desk: &Desk, dir: &Path, year: i32, text: &str) -> i64 {
+        let path = dir.join(format!("示例区{year}年法治政府建设情况报告.txt"));
+        std::fs::write(&path, text).expect("write report");
+        desk.import_report(&path).expect("import").report.id
+    }
+
+    #[test]
+    fn a_link_is_kept_for_the_government_and_obeyed_by_the_next_check() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        let last_id = import(
+            &desk,
+            dir.path(),
+            2023,
+            &report(2023, 320, "举办机关干部法治讲座"),
+        );
+        let draft = report(2024, 510, "组织开展专题学法活动");
+        let before = desk
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let row = before
+            .figures
+            .iter()
+            .find(|r| r.this.as_deref() == Some("510场"))
+            .expect("this year's 510场 has a row");
+        assert!(
+            row.last.is_none(),
+            "the reworded figure is not paired by itself: {row:?}"
+        );
+        let this_key = row.this_key.clone().expect("a this-year row has its key");
+        let figures = desk.report_figures(last_id).expect("last year's figures");
+        let lectures = figures
+            .iter()
+            .find(|f| f.value == "320场")
+            .expect("320场 is among last year's figures");
+        assert!(lectures.excerpt.contains("讲座"), "{lectures:?}");
+
+        let id = desk
+            .link_draft_figures(
+                &draft,
+                last_id,
+                Some(2024),
+                LinkAction::Same,
+                Some(this_key.clone()),
+                Some(lectures.key.clone()),
+            )
+            .expect("link kept");
+        assert!(id > 0);
+        // A fresh desk on the same folder: what a restarted app sees.
+        let again = Desk::in_folder(dir.path());
+        let after = again
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let row = after
+            .figures
+            .iter()
+            .find(|r| r.this.as_deref() == Some("510场"))
+            .expect("row");
+        assert!(row.linked, "the link is obeyed after a restart: {row:?}");
+        assert_eq!(row.last.as_deref(), Some("320场"));
+
+        // 取消关联: the pair is undone, and 恢复 forgets the drafter's word.
+        again
+            .link_draft_figures(
+                &draft,
+                last_id,
+                Some(2024),
+                LinkAction::NotSame,
+                Some(this_key.clone()),
+                Some(lectures.key.clone()),
+            )
+            .expect("unlink kept");
+        let unlinked = again
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        assert!(
+            !unlinked
+                .figures
+                .iter()
+                .any(|r| r.this.as_deref() == Some("510场") && r.last.as_deref() == Some("320场")),
+            "取消关联 parts the two"
+        );
+        again
+            .link_draft_figures(
+                &draft,
+                last_id,
+                Some(2024),
+                LinkAction::NotComparable,
+                Some(this_key.clone()),
+                None,
+            )
+            .expect("not comparable kept");
+        let marked = again
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let row = marked
+            .figures
+            .iter()
+            .find(|r| r.this.as_deref() == Some("510场"))
+            .expect("row");
+        assert_eq!(
+            row.status,
+            crate::dto::FigureStatus::NotComparable,
+            "{row:?}"
+        );
+        let forgotten = again
+            .forget_draft_figure_links(&draft, last_id, Some(2024), Some(this_key), None)
+            .expect("forget");
+        assert_eq!(
+            forgotten, 2,
+            "恢复 forgets both the 不可比 and the unlinked pair"
+        );
+        let restored = again
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        assert!(
+            restored
+                .figures
+                .iter()
+                .any(|r| r.this.as_deref() == Some("510场")
+                    && r.status != crate::dto::FigureStatus::NotComparable
+                    && !r.linked),
+            "after 恢复 the aligner judges the figure afresh"
+        );
+    }
+
+    #[test]
+    fn a_paired_row_says_why_and_an_unpaired_one_offers_candidates() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        let last_id = import(&desk, dir.path(), 2023, &report(2023, 320, "举办法治讲座"));
+        let draft = report(2024, 510, "举办法治讲座");
+        let result = desk
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let paired = result
+            .figures
+            .iter()
+            .find(|r| r.this.is_some() && r.last.is_some())
+            .expect("a paired row");
+        assert!(paired.confidence > 0.0);
+        assert!(
+            !paired.words.is_empty(),
+            "a pair says which words made it: {paired:?}"
+        );
+        assert!(paired.this_key.is_some() && paired.last_key.is_some());
+        for row in &result.figures {
+            assert!(
+                row.candidates.len() <= 3,
+                "at most three candidates: {row:?}"
+            );
+            for c in &row.candidates {
+                assert!(
+                    !c.excerpt.is_empty(),
+                    "a candidate carries last year's clause: {c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn history_runs_over_three_years_with_each_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        for year in 2021..=2023 {
+            import(&desk, dir.path(), year, &report(year, 300, "举办法治讲座"));
+        }
+        let metrics = desk.list_metrics("示例区").expect("metrics");
+        let metric = metrics
+            .iter()
+            .find(|m| m.contains("复议"))
+            .expect("a 行政复议 metric is listed");
+        let chain = desk.metric_chain("示例区", metric).expect("chain");
+        let years: Vec<i32> = chain.iter().map(|p| p.year).collect();
+        assert_eq!(years, vec![2021, 2022, 2023]);
+        let values: Vec<f64> = chain.iter().map(|p| p.value).collect();
+        assert_eq!(values, vec![41.0, 42.0, 43.0]);
+        assert!(
+            chain
+                .iter()
+                .all(|p| p.line == 4 && p.excerpt.contains("复议")),
+            "{chain:?}"
+        );
+        assert!(chain.first().is_some_and(|p| p.confidence.is_none()));
+        assert!(chain.iter().skip(1).all(|p| p.confidence.is_some()));
+    }
+}

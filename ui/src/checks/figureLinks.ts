@@ -1,0 +1,50 @@
+// The drafter's links in the figure table: what the table needs to keep a 关联 / 取消关联 /
+// 不可比 / 恢复 and to search last year's figures, and how a row says why it is paired.
+import type { FigureChoice, FigureRef, FigureRow, LinkAction } from '../lib/api';
+
+/** The two figures a link is about (one may be absent for 不可比 / 恢复). */
+export interface LinkedFigures {
+  this?: FigureRef | null;
+  last?: FigureRef | null;
+}
+
+/** Keeps the drafter's words about figures in the library; the pane checks again after each. */
+export interface FigureLinker {
+  link(action: LinkAction, figures: LinkedFigures): Promise<void>;
+  forget(figures: LinkedFigures): Promise<void>;
+  /** Every figure of last year's report, for 搜索. */
+  lastFigures(): Promise<FigureChoice[]>;
+}
+
+/** `82%` for a confidence of 0.82. */
+export function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+/** Why a row of two figures is paired: `人工关联`, or `把握 82%，共同词：讲座、培训`. Empty for one side only. */
+export function why(row: FigureRow): string {
+  if (row.this == null || row.last == null) return '';
+  if (row.linked) return '人工关联';
+  const words = row.words.length > 0 ? `，共同词：${row.words.join('、')}` : '，没有共同词';
+  return `把握 ${percent(row.confidence)}${words}`;
+}
+
+/** What a candidate is: `第12行 320场（把握 45%，共同词：讲座）`. */
+export function describeChoice(c: FigureChoice): string {
+  const parts: string[] = [];
+  if (c.confidence != null) parts.push(`把握 ${percent(c.confidence)}`);
+  if (c.words.length > 0) parts.push(`共同词：${c.words.join('、')}`);
+  return `第${c.line}行 ${c.value}${parts.length > 0 ? `（${parts.join('，')}）` : ''}`;
+}
+
+/**
+ * Last year's figures matching every word of `query` (in the metric, the clause or the value),
+ * in text order, at most `limit`. An empty query finds nothing.
+ */
+export function searchFigures(figures: FigureChoice[], query: string, limit = 8): FigureChoice[] {
+  const words = query.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0) return [];
+  return figures
+    .filter((f) => words.every((w) => f.metric.includes(w) || f.excerpt.includes(w) || f.value.includes(w)))
+    .slice(0, limit);
+}
