@@ -20,6 +20,7 @@ use nianbao_desk::materials::{
     MaterialHitItem, MaterialInsert, MaterialItem, MaterialParagraphItem, MaterialProgress,
     MaterialsOverview, PartStatus, TrailItem,
 };
+use nianbao_desk::dto::MaterialSearchRef;
 use nianbao_desk::{BackupItem, DamageNotice, LibraryStart, RestoreOutcome};
 use ts_rs::{Config, TS};
 
@@ -54,6 +55,7 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<ImportOutcome>(&cfg, &mut out);
     generated::<SnippetPart>(&cfg, &mut out);
     generated::<SearchResult>(&cfg, &mut out);
+    generated::<MaterialSearchRef>(&cfg, &mut out);
     generated::<DraftDoc>(&cfg, &mut out);
     generated::<SavedVersion>(&cfg, &mut out);
     generated::<VersionItem>(&cfg, &mut out);

@@ -87,6 +87,8 @@ export const SAMPLE_VERSIONS: VersionItem[] = [
 
 export const SAMPLE_SEARCH: SearchResult[] = [
   {
+    kind: 'report',
+    material: null,
     reportId: 1,
     government: '示例县人民政府',
     year: 2023,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use nianbao_desk::Desk;
 use nianbao_desk::dto::ReportItem;
-use nianbao_store::SearchHit;
+use nianbao_store::{MaterialHit, MaterialSearchPage, SearchHit};
 
 use crate::CliResult;
 use crate::input::{office, pad, read, reason, width};
@@ -114,13 +114,24 @@ pub fn search(
     if query.trim().is_empty() {
         return Err("请输入要搜索的内容 (empty query)".into());
     }
-    let page = desk(db)?
-        .search_hits(query, government, year, kind)
+    let desk = desk(db)?;
+    let page = desk
+        .search_hits(query, government.clone(), year, kind)
+        .map_err(|e| reason(&e))?;
+    let materials = desk
+        .search_material_hits(query, government, year, kind)
         .map_err(|e| reason(&e))?;
     let hits = page.hits;
-    if hits.is_empty() {
+    if hits.is_empty() && materials.hits.is_empty() {
         crate::emit(&format!("未找到“{}”(no results)\n", query.trim()))?;
         return Ok(());
+    }
+    if hits.is_empty() {
+        crate::emit(&format!(
+            "“{}”在报告中未找到 (no report matches)\n",
+            query.trim()
+        ))?;
+        return material_hits(query, &materials);
     }
     if page.more {
         // The cap, said as a cap: not "共找到 50 处" when thousands match.
@@ -135,7 +146,41 @@ pub fn search(
     for (i, hit) in hits.iter().enumerate() {
         crate::emit(&hit_text(i + 1, hit))?;
     }
+    material_hits(query, &materials)
+}
+
+/// The departments' material paragraphs that match, after the reports' (nothing when none).
+fn material_hits(query: &str, page: &MaterialSearchPage) -> CliResult {
+    if page.hits.is_empty() {
+        return Ok(());
+    }
+    let count = if page.more {
+        format!("超过 {n} 处，只列出前 {n} 处", n = page.hits.len())
+    } else {
+        format!("{} 处", page.hits.len())
+    };
+    crate::emit(&format!(
+        "“{}”在部门材料中找到 {count} (department materials)：\n",
+        query.trim()
+    ))?;
+    for (i, hit) in page.hits.iter().enumerate() {
+        crate::emit(&material_hit_text(i + 1, hit))?;
+    }
     Ok(())
+}
+
+fn material_hit_text(n: usize, hit: &MaterialHit) -> String {
+    let department = hit.department.as_deref().unwrap_or("（部门不明）");
+    format!(
+        "{n}. 材料 {department}《{}》第{}行 · 草稿 #{} {}（{}年）\n   部分：{}\n   {}\n",
+        hit.source_name,
+        hit.line,
+        hit.draft_id,
+        hit.draft_title,
+        hit.year,
+        hit.part.label(),
+        hit.snippet.marked("【", "】"),
+    )
 }
 
 fn hit_text(n: usize, hit: &SearchHit) -> String {

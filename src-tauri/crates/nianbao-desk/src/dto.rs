@@ -206,10 +206,15 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
-/// One paragraph that matches a search, best first.
+/// One paragraph that matches a search, best first: a report's (`kind` `report`) or a
+/// department's material of a draft (`kind` `material`, listed after the reports' hits).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchResult {
+    /// `report` or `material`.
+    #[ts(type = "'report' | 'material'")]
+    pub kind: String,
+    /// The report (0 for a material hit).
     #[ts(type = "number")]
     pub report_id: i64,
     /// "" when the report names no government.
@@ -221,9 +226,33 @@ pub struct SearchResult {
     pub section_heading: String,
     /// The section kind's key (`disputes`).
     pub section_kind: String,
-    /// 1-based line of the paragraph in the report's text.
+    /// 1-based line of the paragraph in the report's text (a material hit: in its file).
     pub line: usize,
     pub snippet: Vec<SnippetPart>,
+    /// Where a material hit comes from; null for a report's paragraph.
+    pub material: Option<MaterialSearchRef>,
+}
+
+/// A material paragraph found by the library's search: the draft (a year's materials) it is
+/// stored with, its file, department and part. For a material hit, [`SearchResult`]'s
+/// `government`, `year` and `title` are the draft's and `sectionKind` is the paragraph's part.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MaterialSearchRef {
+    #[ts(type = "number")]
+    pub draft_id: i64,
+    pub draft_title: String,
+    #[ts(type = "number")]
+    pub material_id: i64,
+    #[ts(type = "number")]
+    pub paragraph_id: i64,
+    /// The material's file name.
+    pub file: String,
+    /// "" when the department is unknown.
+    pub department: String,
+    /// The part's key (`disputes`) and its label (`化解矛盾纠纷`).
+    pub part: String,
+    pub part_label: String,
 }
 
 // ---- drafts --------------------------------------------------------------------------------
@@ -495,6 +524,34 @@ impl From<&nianbao_store::SearchHit> for SearchResult {
             section_kind: h.section.key().to_owned(),
             line: h.line,
             snippet: snippet_parts(&h.snippet),
+            kind: "report".to_owned(),
+            material: None,
+        }
+    }
+}
+
+impl From<&nianbao_store::MaterialHit> for SearchResult {
+    fn from(h: &nianbao_store::MaterialHit) -> Self {
+        SearchResult {
+            kind: "material".to_owned(),
+            report_id: 0,
+            government: h.government.clone().unwrap_or_default(),
+            year: h.year,
+            title: h.draft_title.clone(),
+            section_heading: String::new(),
+            section_kind: h.part.key().to_owned(),
+            line: h.line,
+            snippet: snippet_parts(&h.snippet),
+            material: Some(MaterialSearchRef {
+                draft_id: h.draft_id,
+                draft_title: h.draft_title.clone(),
+                material_id: h.material_id,
+                paragraph_id: h.paragraph_id,
+                file: h.source_name.clone(),
+                department: h.department.clone().unwrap_or_default(),
+                part: h.part.key().to_owned(),
+                part_label: h.part.label().to_owned(),
+            }),
         }
     }
 }

@@ -38,8 +38,8 @@ pub use figures::MetricPoint;
 pub use history::{ChainPoint, MetricHistory};
 pub use links::StoredLink;
 pub use materials::{
-    MaterialHit, MaterialUse, NewMaterial, NewParagraph, NewStat, StoredDepartment, StoredMaterial,
-    StoredParagraph, StoredStat,
+    MaterialHit, MaterialSearchPage, MaterialUse, NewMaterial, NewParagraph, NewStat,
+    StoredDepartment, StoredMaterial, StoredParagraph, StoredStat,
 };
 pub use paths::{DB_FILE_NAME, data_dir_override, default_db_path, platform_data_dir};
 pub use recover::Damage;

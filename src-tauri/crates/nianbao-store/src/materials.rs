@@ -126,7 +126,43 @@ pub struct MaterialHit {
     pub department: Option<String>,
     pub part: SectionKind,
     pub snippet: Snippet,
+    /// The draft the material belongs to (a year's materials).
+    pub draft_id: i64,
+    pub draft_title: String,
+    /// The draft's year.
+    pub year: i32,
+    /// The government of the report the draft follows, if any.
+    pub government: Option<String>,
+    /// 1-based line of the paragraph in the material's text.
+    pub line: usize,
+    /// bm25 score (lower is better); substring matches come after every word match.
+    pub score: f64,
 }
+
+/// Material paragraphs found by the library's search, and whether the limit cut some off.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MaterialSearchPage {
+    pub hits: Vec<MaterialHit>,
+    /// More paragraphs match than the limit.
+    pub more: bool,
+}
+
+/// Where a material search looks: one draft (the materials pane) or the whole library
+/// narrowed like the reports' search (government of the draft's report, year, part).
+#[derive(Debug, Clone, Copy)]
+struct MaterialScope<'a> {
+    draft_id: Option<i64>,
+    government: Option<&'a str>,
+    year: Option<i32>,
+    part: Option<SectionKind>,
+    limit: usize,
+}
+
+/// The joins and filters of every material search (parameters ?2..?5).
+const SCOPE_FROM: &str = "material_paragraphs p JOIN materials m ON m.id = p.material_id
+    JOIN drafts d ON d.id = m.draft_id LEFT JOIN reports r ON r.id = d.from_report";
+const SCOPE_WHERE: &str = "(?2 IS NULL OR m.draft_id = ?2) AND (?3 IS NULL OR r.government = ?3)
+    AND (?4 IS NULL OR m.year = ?4) AND (?5 IS NULL OR p.part = ?5)";
 
 fn words_of(text: &str) -> String {
     segment::search_words(text)
@@ -498,52 +534,126 @@ impl Store {
     }
 
     /// Material paragraphs of a draft matching `query`, best first (every word must occur; a
-    /// substring scan when the words find nothing).
+    /// substring scan when the words find nothing or the query is one or two characters).
     pub fn search_materials(
         &self,
         draft_id: i64,
         query: &str,
         limit: usize,
     ) -> Result<Vec<MaterialHit>> {
+        let scope = MaterialScope {
+            draft_id: Some(draft_id),
+            government: None,
+            year: None,
+            part: None,
+            limit,
+        };
+        Ok(self.material_search(query, scope)?.0)
+    }
+
+    /// The library's full-text search over every draft's materials, narrowed like
+    /// [`Store::search_page`] (government of the report the draft follows, the draft's year,
+    /// the paragraph's part), saying whether more paragraphs match than the limit.
+    pub fn search_material_page(
+        &self,
+        query: &str,
+        filters: &crate::SearchFilters,
+    ) -> Result<MaterialSearchPage> {
+        let scope = MaterialScope {
+            draft_id: None,
+            government: filters.government.as_deref(),
+            year: filters.year,
+            part: filters.section,
+            limit: filters.limit,
+        };
+        let (hits, more) = self.material_search(query, scope)?;
+        Ok(MaterialSearchPage { hits, more })
+    }
+
+    /// Hits within `scope` and whether more than its limit match.
+    fn material_search(
+        &self,
+        query: &str,
+        scope: MaterialScope<'_>,
+    ) -> Result<(Vec<MaterialHit>, bool)> {
         let query = query.trim();
-        if query.is_empty() || limit == 0 {
-            return Ok(Vec::new());
+        if query.is_empty() || scope.limit == 0 {
+            return Ok((Vec::new(), false));
         }
+        let shown = scope.limit;
+        // One more than asked for: its presence is what tells "more than the limit".
+        let wanted = shown.saturating_add(1);
+        let limit_sql = i64::try_from(wanted).unwrap_or(i64::MAX);
+        let part = scope.part.map(SectionKind::key);
         let terms = crate::search::query_terms(query);
-        let limit_sql = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut ids: Vec<i64> = Vec::new();
+        let mut ids: Vec<(i64, f64)> = Vec::new();
         if !terms.is_empty() {
-            let expression = terms
-                .iter()
-                .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT p.id FROM material_words
-                 JOIN material_paragraphs p ON p.id = material_words.rowid
-                 JOIN materials m ON m.id = p.material_id
-                 WHERE material_words MATCH ?1 AND m.draft_id = ?2
-                 ORDER BY rank LIMIT ?3",
-            )?;
+            let expression = crate::search::fts_expression(&terms);
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT p.id, material_words.rank FROM material_words
+                 JOIN {SCOPE_FROM}
+                 WHERE material_words MATCH ?1 AND p.id = material_words.rowid AND {SCOPE_WHERE}
+                 ORDER BY material_words.rank LIMIT ?6"
+            ))?;
             ids = stmt
-                .query_map(params![expression, draft_id, limit_sql], |r| r.get(0))?
+                .query_map(
+                    params![
+                        expression,
+                        scope.draft_id,
+                        scope.government,
+                        scope.year,
+                        part,
+                        limit_sql
+                    ],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?
                 .collect::<rusqlite::Result<_>>()?;
         }
-        if ids.is_empty() {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT p.id FROM material_paragraphs p JOIN materials m ON m.id = p.material_id
-                 WHERE m.draft_id = ?2 AND instr(p.text, ?1) > 0
-                 ORDER BY m.id, p.line LIMIT ?3",
-            )?;
-            ids = stmt
-                .query_map(params![query, draft_id, limit_sql], |r| r.get(0))?
+        let short = query.chars().count() <= 2;
+        if ids.len() < wanted && (short || ids.is_empty()) {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT p.id FROM {SCOPE_FROM}
+                 WHERE instr(p.text, ?1) > 0 AND {SCOPE_WHERE}
+                 ORDER BY m.year DESC, m.id, p.line LIMIT ?6"
+            ))?;
+            let found: Vec<i64> = stmt
+                .query_map(
+                    params![
+                        query,
+                        scope.draft_id,
+                        scope.government,
+                        scope.year,
+                        part,
+                        limit_sql
+                    ],
+                    |r| r.get(0),
+                )?
                 .collect::<rusqlite::Result<_>>()?;
+            for id in found {
+                if ids.len() >= wanted {
+                    break;
+                }
+                if !ids.iter().any(|(seen, _)| *seen == id) {
+                    ids.push((id, f64::MAX));
+                }
+            }
         }
+        let more = ids.len() > shown;
+        ids.truncate(shown);
         let typed: Vec<&str> = query.split_whitespace().collect();
         let words: Vec<&str> = terms.iter().map(String::as_str).collect();
+        let mut draft_of = self.conn.prepare_cached(
+            "SELECT d.id, d.title, m.year, r.government FROM materials m
+             JOIN drafts d ON d.id = m.draft_id LEFT JOIN reports r ON r.id = d.from_report
+             WHERE m.id = ?1",
+        )?;
         let mut hits = Vec::with_capacity(ids.len());
-        for id in ids {
+        for (id, score) in ids {
             let p = self.material_paragraph(id)?;
+            let (draft_id, draft_title, year, government) = draft_of
+                .query_row([p.material_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
             let marks = if crate::snippet::find_terms(&p.text, &typed).is_empty() {
                 &words
             } else {
@@ -556,8 +666,14 @@ impl Store {
                 department: p.department,
                 part: p.part,
                 snippet: make_snippet(&p.text, marks, SNIPPET_CHARS),
+                draft_id,
+                draft_title,
+                year,
+                government,
+                line: p.line,
+                score,
             });
         }
-        Ok(hits)
+        Ok((hits, more))
     }
 }

@@ -78,7 +78,7 @@ pub fn query_terms(query: &str) -> Vec<String> {
 }
 
 /// The FTS5 expression: every term must occur (each quoted, so nothing is read as syntax).
-fn fts_expression(terms: &[String]) -> String {
+pub(crate) fn fts_expression(terms: &[String]) -> String {
     terms
         .iter()
         .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))

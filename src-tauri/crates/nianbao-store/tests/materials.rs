@@ -2,7 +2,9 @@
 //! department, searchable, departments listed and renamed, the trail of what was used.
 
 use nianbao_report::SectionKind;
-use nianbao_store::{NewMaterial, NewParagraph, NewStat, Store, schema};
+mod common;
+
+use nianbao_store::{NewMaterial, NewParagraph, NewStat, SearchFilters, Store, schema};
 
 fn material(name: &str, dept: &str, texts: &[(SectionKind, &str)]) -> NewMaterial {
     NewMaterial {
@@ -127,6 +129,128 @@ fn material_paragraphs_are_searchable() {
         store
             .search_materials(draft, "不存在的词语组合", 10)
             .expect("search")
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_library_search_finds_material_paragraphs_of_every_draft_with_their_draft() {
+    let store = Store::open_in_memory().expect("store");
+    let text = common::shili_text("示例市", 2023, 196);
+    let report = store
+        .add_report(
+            &common::source_for(&text, "示例市2023.txt"),
+            &common::shili_report("示例市", 2023, 196),
+        )
+        .expect("report")
+        .id;
+    let followed = store
+        .create_draft(Some(report), 2024, "示例市2024年报告", "示例市2024年报告\n")
+        .expect("draft");
+    let other = store
+        .create_draft(None, 2025, "示例区2025年报告", "示例区2025年报告\n")
+        .expect("draft");
+    store
+        .add_material(
+            followed,
+            2024,
+            &material(
+                "司法局.txt",
+                "示例市司法局",
+                &[
+                    (SectionKind::Disputes, "全年受理行政复议案件142件。"),
+                    (SectionKind::Publicity, "开展普法宣传活动12场。"),
+                ],
+            ),
+        )
+        .expect("add");
+    store
+        .add_material(
+            other,
+            2025,
+            &material(
+                "镇.txt",
+                "示例镇",
+                &[(SectionKind::Supervision, "配合办理行政复议答复3件。")],
+            ),
+        )
+        .expect("add");
+
+    let all = store
+        .search_material_page("行政复议", &SearchFilters::default())
+        .expect("search");
+    assert_eq!(all.hits.len(), 2, "{all:?}");
+    assert!(!all.more);
+    let city = all
+        .hits
+        .iter()
+        .find(|h| h.draft_id == followed)
+        .expect("the 2024 draft's paragraph");
+    assert_eq!(city.draft_title, "示例市2024年报告");
+    assert_eq!(city.year, 2024);
+    assert_eq!(city.department.as_deref(), Some("示例市司法局"));
+    assert_eq!(city.part, SectionKind::Disputes);
+    assert_eq!(city.line, 2, "the paragraph's line in its material");
+    assert_eq!(city.government.as_deref(), Some("示例市人民政府"));
+    assert_eq!(
+        city.snippet.marked("【", "】"),
+        "全年受理【行政复议】案件142件。"
+    );
+
+    // Narrowed like the reports' search: the draft's year, the part, the report's government.
+    let by_year = SearchFilters {
+        year: Some(2025),
+        ..SearchFilters::default()
+    };
+    let hits = store
+        .search_material_page("行政复议", &by_year)
+        .expect("year")
+        .hits;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].draft_id, other);
+    let by_part = SearchFilters {
+        section: Some(SectionKind::Disputes),
+        ..SearchFilters::default()
+    };
+    let hits = store
+        .search_material_page("行政复议", &by_part)
+        .expect("part")
+        .hits;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].department.as_deref(), Some("示例市司法局"));
+    let by_government = SearchFilters {
+        government: Some("示例市人民政府".into()),
+        ..SearchFilters::default()
+    };
+    let hits = store
+        .search_material_page("行政复议", &by_government)
+        .expect("government")
+        .hits;
+    assert_eq!(hits.len(), 1, "the draft with no report has no government");
+    assert_eq!(hits[0].draft_id, followed);
+
+    // A one-character query is found by the substring scan; the cap says "more".
+    let one = SearchFilters {
+        limit: 1,
+        ..SearchFilters::default()
+    };
+    let page = store.search_material_page("件", &one).expect("short");
+    assert_eq!(page.hits.len(), 1);
+    assert!(page.more, "three paragraphs hold 件, one is listed");
+
+    // The reports' own search does not change: the report's paragraphs, no material.
+    let reports = store
+        .search_page("普法宣传", &SearchFilters::default())
+        .expect("reports");
+    assert!(
+        reports.hits.iter().all(|h| h.report_id == report),
+        "{reports:?}"
+    );
+    assert!(
+        store
+            .search_material_page("不存在的词语组合", &SearchFilters::default())
+            .expect("none")
+            .hits
             .is_empty()
     );
 }

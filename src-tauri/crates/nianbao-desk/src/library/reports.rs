@@ -120,8 +120,35 @@ impl Desk {
     ) -> Result<Vec<SearchResult>, DeskError> {
         // One more than the window lists: a 51st result tells it to say "more than 50".
         let limit = SearchFilters::default().limit.saturating_add(1);
-        let page = self.search_limited(query, government, year, kind, limit)?;
-        Ok(page.hits.iter().map(SearchResult::from).collect())
+        let filters = search_filters(government, year, kind, limit)?;
+        let page = self.with_store(|s| Ok(s.search_page(query, &filters)?))?;
+        // Then the departments' materials (a 21st tells "more than 20").
+        let materials = SearchFilters {
+            limit: MATERIAL_HITS_SHOWN.saturating_add(1),
+            ..filters
+        };
+        let found = self.with_store(|s| Ok(s.search_material_page(query, &materials)?))?;
+        Ok(page
+            .hits
+            .iter()
+            .map(SearchResult::from)
+            .chain(found.hits.iter().map(SearchResult::from))
+            .collect())
+    }
+
+    /// The departments' material paragraphs of every draft matching `query` (at most
+    /// [`MATERIAL_HITS_SHOWN`]), narrowed like [`Desk::search`]: the government of the report a
+    /// draft follows, the draft's year, the paragraph's part. The command prints these after
+    /// the reports' hits.
+    pub fn search_material_hits(
+        &self,
+        query: &str,
+        government: Option<String>,
+        year: Option<i32>,
+        kind: Option<&str>,
+    ) -> Result<nianbao_store::MaterialSearchPage, DeskError> {
+        let filters = search_filters(government, year, kind, MATERIAL_HITS_SHOWN)?;
+        self.with_store(|s| Ok(s.search_material_page(query, &filters)?))
     }
 
     /// [`Desk::search`] as the store found it (the command prints these), with whether the
@@ -145,20 +172,33 @@ impl Desk {
         kind: Option<&str>,
         limit: usize,
     ) -> Result<nianbao_store::SearchPage, DeskError> {
-        let section = match kind.filter(|k| !k.is_empty()) {
-            Some(key) => {
-                Some(SectionKind::from_key(key).ok_or_else(|| DeskError::UnknownKind(key.into()))?)
-            }
-            None => None,
-        };
-        let filters = SearchFilters {
-            government: government.filter(|g| !g.is_empty()),
-            year,
-            section,
-            limit,
-        };
+        let filters = search_filters(government, year, kind, limit)?;
         self.with_store(|s| Ok(s.search_page(query, &filters)?))
     }
+}
+
+/// Material hits the search lists after the reports' (the window says "more than 20" past it).
+pub const MATERIAL_HITS_SHOWN: usize = 20;
+
+/// The store's filters from the window's: `kind` is a section kind's key, "" none.
+fn search_filters(
+    government: Option<String>,
+    year: Option<i32>,
+    kind: Option<&str>,
+    limit: usize,
+) -> Result<SearchFilters, DeskError> {
+    let section = match kind.filter(|k| !k.is_empty()) {
+        Some(key) => {
+            Some(SectionKind::from_key(key).ok_or_else(|| DeskError::UnknownKind(key.into()))?)
+        }
+        None => None,
+    };
+    Ok(SearchFilters {
+        government: government.filter(|g| !g.is_empty()),
+        year,
+        section,
+        limit,
+    })
 }
 
 /// A report file read and parsed, ready to be stored.
