@@ -23,6 +23,8 @@ const PARTS_TOML: &str = include_str!("../data/parts.toml");
 const CAP: f64 = 3.0;
 /// Scores are divided by this before the softmax (how quickly a lead becomes certainty).
 const TEMPERATURE: f64 = 2.0;
+/// The weight of the words of a paragraph's own run-in heading, counted once more.
+const RUN_IN_HEADING: f64 = 1.0;
 
 fn index(kind: SectionKind) -> usize {
     SectionKind::ALL
@@ -178,21 +180,33 @@ impl Classifier {
 
     /// Scores per part (index of [`SectionKind::ALL`]).
     pub fn scores(&self, text: &str) -> [f64; KINDS] {
+        self.scores_in(text, None)
+    }
+
+    /// Scores per part of a paragraph of a text about `year` (the year its report or material
+    /// speaks of): `〈year+1〉年` plans, `〈year〉年` reports.
+    pub fn scores_in(&self, text: &str, year: Option<i32>) -> [f64; KINDS] {
+        let text = &*nianbao_report::convert::to_simplified(text);
         let mut scores = [0.0; KINDS];
-        if let Some(ac) = &self.keywords {
-            let mut counts: HashMap<usize, f64> = HashMap::new();
-            for m in ac.find_iter(text) {
-                *counts.entry(m.pattern().as_usize()).or_default() += 1.0;
-            }
-            for (id, n) in counts {
-                for (k, w) in &self.keyword_weights[id] {
-                    scores[*k] += w * n.min(CAP);
-                }
-            }
+        self.add_keywords(text, 1.0, &mut scores);
+        // A paragraph opening with its own numbered heading (`（二）深化“放管服”改革。……`): the
+        // heading names the part, its words count once more.
+        if let Some(h) = nianbao_report::outline::heading(text) {
+            self.add_keywords(&h.text, RUN_IN_HEADING, &mut scores);
         }
         let figures = FIGURE.as_ref().map_or(0, |re| re.find_iter(text).count()) as f64;
-        let plan = count(self.plan.as_ref(), text);
-        let past = count(self.past.as_ref(), text) + 2.0 * figures;
+        let mut plan = count(self.plan.as_ref(), text);
+        let mut past = count(self.past.as_ref(), text) + 2.0 * figures;
+        if let Some(year) = year {
+            let next = format!("{}年", year + 1);
+            let this = format!("{year}年");
+            let ny = index(SectionKind::NextYear);
+            if text.starts_with(&next) {
+                scores[ny] += NEXT_YEAR_OPENING;
+            }
+            plan += NEXT_YEAR_MENTION * text.matches(&next).count().min(2) as f64;
+            past += text.matches(&this).count().min(2) as f64;
+        }
         if plan >= 3.0 && plan > past + 1.0 {
             scores[index(SectionKind::NextYear)] += (3.0 + 2.0 * (plan - past)).min(10.0);
         }
@@ -208,11 +222,228 @@ impl Classifier {
         scores
     }
 
+    fn add_keywords(&self, text: &str, factor: f64, scores: &mut [f64; KINDS]) {
+        let Some(ac) = &self.keywords else {
+            return;
+        };
+        let mut counts: HashMap<usize, f64> = HashMap::new();
+        for m in ac.find_iter(text) {
+            *counts.entry(m.pattern().as_usize()).or_default() += 1.0;
+        }
+        for (id, n) in counts {
+            for (k, w) in &self.keyword_weights[id] {
+                scores[*k] += factor * w * n.min(CAP);
+            }
+        }
+    }
+
     /// The part of a paragraph read alone. Nothing to go by: `other` with confidence 0.
     pub fn classify(&self, text: &str) -> Classified {
         let scores = self.scores(text);
         decide(&scores)
     }
+
+    /// The part of a paragraph read alone, knowing the year its text speaks of.
+    pub fn classify_in(&self, text: &str, year: Option<i32>) -> Classified {
+        decide(&self.scores_in(text, year))
+    }
+
+    /// The parts of a file's paragraphs read in their order: `paragraphs` are the file's
+    /// paragraphs as they come, each with the part its own heading states (`None`: no heading
+    /// says); `year` is the year the file speaks of. See [`sequence`].
+    pub fn classify_sequence(
+        &self,
+        paragraphs: &[(&str, Option<SectionKind>)],
+        year: Option<i32>,
+    ) -> Vec<Classified> {
+        self.classify_sequence_with(paragraphs, year, &Sequencing::default())
+    }
+
+    /// [`Classifier::classify_sequence`] with other constants (to choose them on the tune half).
+    pub fn classify_sequence_with(
+        &self,
+        paragraphs: &[(&str, Option<SectionKind>)],
+        year: Option<i32>,
+        how: &Sequencing,
+    ) -> Vec<Classified> {
+        let steps: Vec<Step> = paragraphs
+            .iter()
+            .map(|(text, known)| Step {
+                emission: emission(&self.scores_in(text, year), *known, how),
+                numbered: opens_a_part(text),
+            })
+            .collect();
+        sequence(&steps, how)
+    }
+}
+
+/// The constants of reading a file's paragraphs in order (log-penalties in nats).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sequencing {
+    /// Scores are divided by this to become a paragraph's log-likelihood of each part.
+    pub temperature: f64,
+    /// A change of part before a paragraph that opens with its own part's number (`三、`,
+    /// `（二）`).
+    pub switch_numbered: f64,
+    /// A change of part before a paragraph without a number (it usually goes on with the one
+    /// before).
+    pub switch_plain: f64,
+    /// Leaving next year's plans, on top of the switch: it is the last part of a report.
+    pub leave_next_year: f64,
+    /// Next year's plans and the shortcomings speak of every other part's matters: this share
+    /// of a paragraph's best score of the other parts counts for them too (their own words,
+    /// tense and cues decide between them and the part whose matters they speak of).
+    pub topics_in_plans: f64,
+    pub topics_in_problems: f64,
+}
+
+impl Default for Sequencing {
+    fn default() -> Self {
+        Sequencing {
+            temperature: 2.0,
+            switch_numbered: 2.0,
+            switch_plain: 3.0,
+            leave_next_year: 8.0,
+            topics_in_plans: 0.25,
+            topics_in_problems: 0.0,
+        }
+    }
+}
+
+/// The parts a paragraph can be put in by its sequence (every standard part; `other` is what
+/// remains when nothing speaks for any).
+const STATES: usize = KINDS - 1;
+/// The log-penalty of a part other than the one the paragraph's own heading states.
+const AGAINST_HEADING: f64 = 8.0;
+/// `〈year+1〉年` opening a paragraph (`2025年，我局将……`, `2025年是……`).
+const NEXT_YEAR_OPENING: f64 = 6.0;
+/// Each `〈year+1〉年` in a paragraph counts as this many planning words.
+const NEXT_YEAR_MENTION: f64 = 2.0;
+
+/// One paragraph in a sequence: its log-likelihood of each part and whether it opens with a
+/// number of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Step {
+    pub emission: [f64; STATES],
+    pub numbered: bool,
+}
+
+/// Whether a paragraph opens with a number of the levels that number a report's parts and
+/// their chapters (`三、`, `（二）`); `1.`, `一是` number items inside one part.
+fn opens_a_part(text: &str) -> bool {
+    nianbao_report::outline::heading(text).is_some_and(|h| h.level <= 2)
+}
+
+/// A paragraph's log-likelihood of each part (up to a constant) from its scores.
+fn emission(scores: &[f64; KINDS], known: Option<SectionKind>, how: &Sequencing) -> [f64; STATES] {
+    let mut e = [0.0; STATES];
+    match known.filter(|k| *k != SectionKind::Other) {
+        Some(k) => {
+            let k = index(k);
+            for (i, v) in e.iter_mut().enumerate() {
+                *v = if i == k { 0.0 } else { -AGAINST_HEADING };
+            }
+        }
+        None => {
+            let problems = index(SectionKind::Problems);
+            let next_year = index(SectionKind::NextYear);
+            let topics = scores
+                .iter()
+                .take(STATES)
+                .enumerate()
+                .filter(|(i, _)| *i != problems && *i != next_year)
+                .map(|(_, s)| *s)
+                .fold(0.0, f64::max);
+            for (v, s) in e.iter_mut().zip(scores.iter()) {
+                *v = s / how.temperature;
+            }
+            e[next_year] += how.topics_in_plans * topics / how.temperature;
+            e[problems] += how.topics_in_problems * topics / how.temperature;
+        }
+    }
+    e
+}
+
+/// The log-probability of going from part `from` to part `to` before a paragraph.
+fn transition(from: usize, to: usize, numbered: bool, how: &Sequencing) -> f64 {
+    if from == to {
+        return 0.0;
+    }
+    let switch = if numbered {
+        how.switch_numbered
+    } else {
+        how.switch_plain
+    };
+    if from == index(SectionKind::NextYear) {
+        -(switch + how.leave_next_year)
+    } else {
+        -switch
+    }
+}
+
+fn log_sum_exp(values: impl Iterator<Item = f64>) -> f64 {
+    let v: Vec<f64> = values.collect();
+    let max = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return max;
+    }
+    max + v.iter().map(|x| (x - max).exp()).sum::<f64>().ln()
+}
+
+/// A file's paragraphs read in order, as a hidden Markov chain over the parts: a file's parts
+/// are contiguous (a change of part costs [`Sequencing`]'s switch, less before a paragraph that
+/// opens with its own number) and next year's plans come last (leaving
+/// them costs more); each paragraph's words give its likelihood of each part ([`emission`]).
+/// Each paragraph gets the part of highest posterior probability (forward–backward) and that
+/// probability as its confidence: a paragraph without a word of its own takes its neighbours'
+/// part, as sure as they make it. A paragraph no part is more likely for than a guess is
+/// `other` with confidence 0.
+pub fn sequence(steps: &[Step], how: &Sequencing) -> Vec<Classified> {
+    let n = steps.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut fwd = vec![[0.0; STATES]; n];
+    let mut bwd = vec![[0.0; STATES]; n];
+    fwd[0] = steps[0].emission;
+    for t in 1..n {
+        let numbered = steps[t].numbered;
+        for j in 0..STATES {
+            fwd[t][j] = steps[t].emission[j]
+                + log_sum_exp((0..STATES).map(|i| fwd[t - 1][i] + transition(i, j, numbered, how)));
+        }
+    }
+    for t in (0..n - 1).rev() {
+        let next = &steps[t + 1];
+        for i in 0..STATES {
+            bwd[t][i] =
+                log_sum_exp((0..STATES).map(|j| {
+                    transition(i, j, next.numbered, how) + next.emission[j] + bwd[t + 1][j]
+                }));
+        }
+    }
+    (0..n)
+        .map(|t| {
+            let joint: Vec<f64> = (0..STATES).map(|i| fwd[t][i] + bwd[t][i]).collect();
+            let z = log_sum_exp(joint.iter().copied());
+            let (best, p) = joint
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i, (v - z).exp()))
+                .fold((0, f64::NEG_INFINITY), |a, b| if b.1 > a.1 { b } else { a });
+            if p < 2.0 / STATES as f64 {
+                Classified {
+                    part: SectionKind::Other,
+                    confidence: 0.0,
+                }
+            } else {
+                Classified {
+                    part: SectionKind::ALL[best],
+                    confidence: p.clamp(0.0, 1.0),
+                }
+            }
+        })
+        .collect()
 }
 
 /// The best part of a score vector and its softmax share.
@@ -290,6 +521,82 @@ mod tests {
             assert_eq!(got.part, kind, "{text}: {got:?}");
             assert!(got.confidence > 0.3, "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn in_sequence_a_paragraph_without_words_takes_its_neighbours_part() {
+        let c = Classifier::builtin();
+        let got = c.classify_sequence(
+            &[
+                (
+                    "开展“八五”普法宣传活动12场，落实“谁执法谁普法”责任制。",
+                    None,
+                ),
+                ("活动受到群众欢迎。", None),
+                ("建设法治文化阵地，组织宪法宣传周活动。", None),
+            ],
+            Some(2024),
+        );
+        assert!(
+            got.iter().all(|g| g.part == SectionKind::Publicity),
+            "{got:?}"
+        );
+        assert!(got[1].confidence < got[0].confidence, "{got:?}");
+        assert!(got[1].confidence > 0.5, "{got:?}");
+    }
+
+    #[test]
+    fn in_sequence_a_heading_part_holds_and_next_year_is_not_left() {
+        let c = Classifier::builtin();
+        let got = c.classify_sequence(
+            &[
+                ("这是一段没有线索的话。", Some(SectionKind::Decisions)),
+                (
+                    "2025年，我局将继续深化法治政府建设，持续提升依法行政水平。",
+                    None,
+                ),
+                ("深化行政执法三项制度，全面提升执法规范化水平。", None),
+            ],
+            Some(2024),
+        );
+        assert_eq!(got[0].part, SectionKind::Decisions, "{got:?}");
+        assert_eq!(got[1].part, SectionKind::NextYear, "{got:?}");
+        assert_eq!(got[2].part, SectionKind::NextYear, "{got:?}");
+        // Alone, the last one is a measure of enforcement.
+        assert_eq!(
+            c.classify_in("深化行政执法三项制度，全面提升执法规范化水平。", Some(2024))
+                .part,
+            SectionKind::Enforcement
+        );
+    }
+
+    #[test]
+    fn the_year_after_the_materials_year_plans() {
+        let c = Classifier::builtin();
+        let text = "2025年，继续推进行政复议规范化建设。";
+        assert_eq!(c.classify_in(text, Some(2024)).part, SectionKind::NextYear);
+        assert_ne!(c.classify_in(text, Some(2025)).part, SectionKind::NextYear);
+    }
+
+    #[test]
+    fn traditional_characters_read_like_simplified() {
+        let c = Classifier::builtin();
+        let simplified = c.classify("深化行政审批制度改革，精简行政许可事项。");
+        let traditional = c.classify("深化行政審批制度改革，精簡行政許可事項。");
+        assert_eq!(simplified.part, SectionKind::Functions);
+        assert_eq!(traditional, simplified);
+    }
+
+    #[test]
+    fn in_sequence_nothing_to_go_by_is_other() {
+        let c = Classifier::builtin();
+        assert!(c.classify_sequence(&[], None).is_empty());
+        let got = c.classify_sequence(&[("今天天气很好。", None), ("明天也是。", None)], None);
+        assert!(
+            got.iter()
+                .all(|g| g.part == SectionKind::Other && g.confidence == 0.0),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //!
 //! A material is parsed like a report (its own headings tell the part when it has them:
 //! `二、化解矛盾纠纷` above a paragraph puts it there); a paragraph under no classified heading
-//! is classified alone ([`Classifier`]). Headings alone, the title and the signature are no
-//! paragraphs; rows of a table are statistics, not paragraphs.
+//! is classified by its words and its place among the file's paragraphs
+//! ([`Classifier::classify_sequence`]: a file's parts are contiguous). Headings alone, the
+//! title and the signature are no paragraphs; rows of a table are statistics, not paragraphs.
 
 use std::path::Path;
 
@@ -117,23 +118,38 @@ pub fn read_material_bytes(
                 && text.ends_with('日')
                 && text.chars().take(4).all(|c| c.is_ascii_digit()))
     };
+    let kept: Vec<(usize, &str, SectionKind)> = report
+        .paragraphs()
+        .filter(|(n, text)| {
+            *n <= body_end && !table_lines.contains(n) && !heading_only(*n) && !signature(text)
+        })
+        .map(|(n, text)| (n, text, report.kind_at(n)))
+        .collect();
+    // The file's paragraphs in their order: one its own headings do not place takes the part
+    // its words and its neighbours' say (the parts of a file are contiguous).
+    let year = report.meta.year;
+    let in_sequence = classifier.classify_sequence(
+        &kept
+            .iter()
+            .map(|(_, text, own)| (*text, Some(*own).filter(|k| *k != SectionKind::Other)))
+            .collect::<Vec<_>>(),
+        year,
+    );
     let mut paragraphs = Vec::new();
-    for (n, text) in report.paragraphs() {
-        if n > body_end || table_lines.contains(&n) || heading_only(n) || signature(text) {
-            continue;
-        }
-        let own = report.kind_at(n);
-        let read = classifier.classify(text);
+    for ((n, text, own), seq) in kept.into_iter().zip(in_sequence) {
         let (part, confidence, by_heading) = if own == SectionKind::Other {
-            (read.part, read.confidence, false)
-        } else if own == read.part {
-            (own, HEADING_CONFIDENCE.max(read.confidence), true)
+            (seq.part, seq.confidence, false)
         } else {
-            (
-                own,
-                HEADING_CONFIDENCE * (1.0 - read.confidence / 2.0),
-                true,
-            )
+            let read = classifier.classify_in(text, year);
+            if own == read.part {
+                (own, HEADING_CONFIDENCE.max(read.confidence), true)
+            } else {
+                (
+                    own,
+                    HEADING_CONFIDENCE * (1.0 - read.confidence / 2.0),
+                    true,
+                )
+            }
         };
         paragraphs.push(MaterialParagraph {
             line: n,
@@ -200,6 +216,22 @@ mod tests {
             "{:?}",
             m.paragraphs[0].figures
         );
+    }
+
+    #[test]
+    fn a_paragraph_under_no_part_takes_its_neighbours_part() {
+        let m = read(
+            "示例市信访局2024年法治政府建设情况报告\n\
+             全年受理行政复议案件42件，调解矛盾纠纷120起，信访事项按期办结。\n\
+             同时做好来访群众的接待工作，做到件件有回音。\n\
+             开展行政复议应诉业务培训，调解员持证上岗。\n",
+            "示例市信访局.txt",
+        );
+        let parts: Vec<SectionKind> = m.paragraphs.iter().map(|p| p.part).collect();
+        assert_eq!(parts, vec![SectionKind::Disputes; 3], "{:?}", m.paragraphs);
+        assert!(m.paragraphs.iter().all(|p| !p.by_heading));
+        // The one without a word of its own is less sure than its neighbours.
+        assert!(m.paragraphs[1].confidence < m.paragraphs[0].confidence);
     }
 
     #[test]
