@@ -4,7 +4,7 @@ import ChecksPane from './ChecksPane.svelte';
 import { draftDoc } from '../editor/openDoc';
 import { fakeBackend, sampleCheck, sampleDraft } from '../test/backend';
 import type { FigureRef, FigureRow } from '../lib/api';
-import { describeChoice, percent } from './figureLinks';
+import { describeChoice, percent, sharedWords } from './figureLinks';
 
 const THIS: FigureRef = { metric: '未命名·场次', value: 510, unit: '场', clause: 'aa' };
 const LAST: FigureRef = { metric: '法治宣传·讲座', value: 320, unit: '场', clause: 'bb' };
@@ -88,5 +88,12 @@ describe('the figure table’s links in the checks pane', () => {
     expect(percent(0.456)).toBe('46%');
     expect(describeChoice(UNPAIRED.candidates[0])).toBe('第12行 320场（把握 45%，共同词：讲座）');
     expect(describeChoice({ ...UNPAIRED.candidates[0], confidence: null, words: [] })).toBe('第12行 320场');
+  });
+
+  it('keeps the shared words short: a metric name as 指标同名, at most three words', () => {
+    expect(sharedWords(['讲座', '培训'])).toBe('讲座、培训');
+    expect(sharedWords(['参考', '任前法律知识考试', '任前法律知识考试·人数'])).toBe('指标同名；参考、任前法律知识考试');
+    expect(sharedWords(['甲', '乙', '丙', '丁', '戊'])).toBe('甲、乙、丙等5个');
+    expect(sharedWords(['行政复议·收到'])).toBe('指标同名');
   });
 });

@@ -21,11 +21,23 @@ export function percent(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
 }
 
+/**
+ * The shared words for people: a metric name (`任前法律知识考试·人数`) as 指标同名, then at most
+ * `max` words, the rest counted (`讲座、培训、报告会等5个`).
+ */
+export function sharedWords(words: string[], max = 3): string {
+  const plain = words.filter((w) => !w.includes('·'));
+  const head = plain.slice(0, max).join('、');
+  const more = plain.length > max ? `等${plain.length}个` : '';
+  const named = plain.length < words.length ? '指标同名' : '';
+  return [named, head + more].filter((t) => t).join('；');
+}
+
 /** Why a row of two figures is paired: `人工关联`, or `把握 82%，共同词：讲座、培训`. Empty for one side only. */
 export function why(row: FigureRow): string {
   if (row.this == null || row.last == null) return '';
   if (row.linked) return '人工关联';
-  const words = row.words.length > 0 ? `，共同词：${row.words.join('、')}` : '，没有共同词';
+  const words = row.words.length > 0 ? `，共同词：${sharedWords(row.words)}` : '，没有共同词';
   return `把握 ${percent(row.confidence)}${words}`;
 }
 
@@ -33,7 +45,7 @@ export function why(row: FigureRow): string {
 export function describeChoice(c: FigureChoice): string {
   const parts: string[] = [];
   if (c.confidence != null) parts.push(`把握 ${percent(c.confidence)}`);
-  if (c.words.length > 0) parts.push(`共同词：${c.words.join('、')}`);
+  if (c.words.length > 0) parts.push(`共同词：${sharedWords(c.words)}`);
   return `第${c.line}行 ${c.value}${parts.length > 0 ? `（${parts.join('，')}）` : ''}`;
 }
 
