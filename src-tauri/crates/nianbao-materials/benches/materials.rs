@@ -1,4 +1,4 @@
-//! Budgets of issue #16: classifying 300 paragraphs ≤ 50 ms; importing 40 department files
+//! Budgets of issue #16: classifying 300 paragraphs ≤ 50 ms (alone and as one file in order); importing 40 department files
 //! ≤ 2 s (each read, its department found, its paragraphs classified and their figures named;
 //! half .docx, half .txt, invented, about 3,000 characters each).
 
@@ -71,6 +71,17 @@ fn classify_300_paragraphs(bencher: Bencher) {
             black_box(c.classify(p));
         }
     });
+}
+
+/// The same 300 paragraphs as one file read in order (how the materials import reads a file).
+#[divan::bench]
+fn classify_300_paragraphs_in_sequence(bencher: Bencher) {
+    let paragraphs: Vec<String> = (0..300).map(paragraph).collect();
+    let items: Vec<(&str, Option<nianbao_report::SectionKind>)> =
+        paragraphs.iter().map(|p| (p.as_str(), None)).collect();
+    let c = Classifier::builtin();
+    black_box(c.classify_sequence(&items, Some(2024)));
+    bencher.bench(|| black_box(c.classify_sequence(&items, Some(2024))));
 }
 
 #[divan::bench(sample_count = 10)]
