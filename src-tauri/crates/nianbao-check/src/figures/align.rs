@@ -5,9 +5,10 @@
 //! Candidates then go through one global one-to-one assignment (Kuhn–Munkres, per connected group
 //! of candidates) instead of a greedy pick; the drafter's links come first and are obeyed.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use nianbao_report::{Figure, Report, SectionKind, segment};
+use nianbao_report::{Figure, Report, SectionKind, convert, segment};
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
 use super::links::{FigureLink, LinkKind};
@@ -29,6 +30,9 @@ const WORDS: f64 = 0.42;
 const SENTENCE: f64 = 0.15;
 /// Same word next to the number (the action before it or the object counted after it).
 const HEAD: f64 = 0.1;
+/// Words next to the number: the word before it, the word after it, and the nearest words of
+/// the alias table before and after it.
+const HEADS: usize = 4;
 /// Sentence context read around a figure, in bytes either way.
 const SENTENCE_REACH: usize = 240;
 /// Same classified section kind; a different classified kind costs `KIND_OTHER`.
@@ -65,7 +69,7 @@ struct Features {
     /// Canonical word ids of the whole sentence, sorted, unique.
     context: Vec<u32>,
     /// The words next to the number: the last before it and the first after it.
-    head: [Option<u32>; 2],
+    head: [Option<u32>; HEADS],
     /// Relative line (0..1) in a report long enough for it to mean something.
     place: Option<f64>,
     /// Left out (a stated change `同比增长20%`, past the cap, or ruled out by a link).
@@ -118,6 +122,70 @@ struct Block<'a> {
     by_family: HashMap<&'a str, Vec<usize>>,
 }
 
+/// A figure's text as the aligner reads it: as written, or in simplified characters.
+#[derive(Debug, Clone, Copy)]
+struct Read<'a> {
+    raw: &'a str,
+    excerpt: &'a str,
+}
+
+/// Characters of clause text converted at most this far to tell a traditional report.
+const SAMPLE: usize = 600;
+
+/// A report in traditional characters read in simplified ones, as the parser reads it (its
+/// metric names already are): the lines holding figures, and each figure's raw and excerpt,
+/// converted character for character (same byte layout, so offsets still hold). Without this,
+/// `累計承接市級賦權` one year and `累计承接市级赋权` the next share no word.
+#[derive(Debug, Default)]
+struct Simplified {
+    lines: HashMap<usize, String>,
+    raw: Vec<String>,
+    excerpt: Vec<String>,
+}
+
+impl Simplified {
+    /// `None` for a report in simplified characters (the usual case): told from a sample of
+    /// its clauses, so that case costs one short conversion.
+    fn of(report: &Report) -> Option<Simplified> {
+        let mut sample = String::new();
+        for f in &report.figures {
+            if sample.len() >= SAMPLE * 3 {
+                break;
+            }
+            sample.push_str(&f.excerpt);
+        }
+        if matches!(convert::to_simplified(&sample), Cow::Borrowed(_)) {
+            return None;
+        }
+        let mut out = Simplified::default();
+        for f in report.figures.iter().take(MAX_FIGURES) {
+            out.lines
+                .entry(f.line)
+                .or_insert_with(|| convert::to_simplified(report.line(f.line)).into_owned());
+            out.raw.push(convert::to_simplified(&f.raw).into_owned());
+            out.excerpt
+                .push(convert::to_simplified(&f.excerpt).into_owned());
+        }
+        Some(out)
+    }
+
+    fn line<'a>(&'a self, report: &'a Report, line: usize) -> &'a str {
+        self.lines
+            .get(&line)
+            .map_or_else(|| report.line(line), String::as_str)
+    }
+
+    fn read<'a>(&'a self, i: usize, f: &'a Figure) -> Read<'a> {
+        match (self.raw.get(i), self.excerpt.get(i)) {
+            (Some(raw), Some(excerpt)) => Read { raw, excerpt },
+            _ => Read {
+                raw: &f.raw,
+                excerpt: &f.excerpt,
+            },
+        }
+    }
+}
+
 /// Scores candidate pairs and assigns them, one to one, over both reports at once.
 #[derive(Debug)]
 pub struct FigureAligner<'r> {
@@ -134,8 +202,7 @@ impl<'r> FigureAligner<'r> {
     }
 
     /// A percentage right after a growth word (`同比增长20%`) states a change, not a metric.
-    fn is_change_statement(&self, report: &Report, f: &Figure) -> bool {
-        let line = report.line(f.line);
+    fn is_change_statement(&self, line: &str, f: &Figure) -> bool {
         let head = line.get(..f.start.min(line.len())).unwrap_or("");
         let head = head.trim_end_matches(['了', '达', '约']);
         self.rules
@@ -201,49 +268,56 @@ impl<'r> FigureAligner<'r> {
     /// punctuation, where the word splitter cuts anyway), else the clause is cut on its own.
     fn words_of<'a>(
         &'a self,
-        (f, line): (&'a Figure, &'a str),
+        (f, read, line): (&'a Figure, Read<'a>, &'a str),
         sentence: &Sentence<'a>,
         (from, to): (usize, usize),
         named: bool,
         vocab: &mut Vocabulary<'a>,
-    ) -> (Vec<u32>, [Option<u32>; 2])
+    ) -> (Vec<u32>, [Option<u32>; HEADS])
     where
         'r: 'a,
     {
         let aliases = &self.rules.aliases;
-        let (before, after) = match clause_in_line(f, line).filter(|(a, b)| *a >= from && *b <= to)
-        {
-            Some((a, b)) => {
-                let inside = |lo: usize, hi: usize| {
-                    sentence
-                        .words
-                        .iter()
-                        .filter(move |(at, w)| *at >= lo && at + w.len() <= hi)
-                        .map(|(_, w)| *w)
-                        .collect::<Vec<&str>>()
-                };
-                (inside(a, f.start), inside(f.end, b))
-            }
-            None => {
-                let at = f.excerpt.find(f.raw.as_str());
-                let (before, after) = match at {
-                    Some(i) => (
-                        f.excerpt.get(..i).unwrap_or(""),
-                        f.excerpt.get(i + f.raw.len()..).unwrap_or(""),
-                    ),
-                    None => (f.excerpt.as_str(), ""),
-                };
-                let words = |t: &'a str| {
-                    self.kept_words(t, 0)
-                        .into_iter()
-                        .map(|(_, w)| w)
-                        .collect::<Vec<&str>>()
-                };
-                (words(before), words(after))
-            }
-        };
+        let (before, after, (before_text, after_text)) =
+            match clause_in_line(f, read, line).filter(|(a, b)| *a >= from && *b <= to) {
+                Some((a, b)) => {
+                    let inside = |lo: usize, hi: usize| {
+                        sentence
+                            .words
+                            .iter()
+                            .filter(move |(at, w)| *at >= lo && at + w.len() <= hi)
+                            .map(|(_, w)| *w)
+                            .collect::<Vec<&str>>()
+                    };
+                    (
+                        inside(a, f.start),
+                        inside(f.end, b),
+                        (
+                            line.get(a..f.start).unwrap_or(""),
+                            line.get(f.end..b).unwrap_or(""),
+                        ),
+                    )
+                }
+                None => {
+                    let at = read.excerpt.find(read.raw);
+                    let (before, after) = match at {
+                        Some(i) => (
+                            read.excerpt.get(..i).unwrap_or(""),
+                            read.excerpt.get(i + read.raw.len()..).unwrap_or(""),
+                        ),
+                        None => (read.excerpt, ""),
+                    };
+                    let words = |t: &'a str| {
+                        self.kept_words(t, 0)
+                            .into_iter()
+                            .map(|(_, w)| w)
+                            .collect::<Vec<&str>>()
+                    };
+                    (words(before), words(after), (before, after))
+                }
+            };
         let mut ids = Vec::new();
-        let mut head = [None, None];
+        let mut head = [None; HEADS];
         for w in before {
             let id = vocab.id(aliases.canonical(w));
             head[0] = Some(id);
@@ -256,9 +330,21 @@ impl<'r> FigureAligner<'r> {
             }
             ids.push(id);
         }
-        for w in aliases.phrases_in(&f.excerpt) {
+        for w in aliases.phrases_in(read.excerpt) {
             ids.push(vocab.id(w));
         }
+        // The nearest word of the alias table either side of the number, outside titles: the
+        // action or the object a drafter names in other words (`学法8次` and `集体学习《…》等
+        // 法律法规8次`; `备案部门文件13件`, cut 部门/文件, and `备案行政规范性文件19件`).
+        head[2] = untitled_ranges(before_text)
+            .iter()
+            .rev()
+            .find_map(|(x, y)| aliases.phrases_in(before_text.get(*x..*y)?).last())
+            .map(|w| vocab.id(w));
+        head[3] = untitled_ranges(after_text)
+            .iter()
+            .find_map(|(x, y)| aliases.phrases_in(after_text.get(*x..*y)?).next())
+            .map(|w| vocab.id(w));
         // The metric's own words: a name the parser gave from the lexicon says what is counted.
         // The stage (`受理`, `审结`) stays itself here: the alias table must not merge two stages
         // both years report side by side.
@@ -275,7 +361,7 @@ impl<'r> FigureAligner<'r> {
 
     fn features<'a>(
         &'a self,
-        report: &'a Report,
+        (report, text): (&'a Report, Option<&'a Simplified>),
         vocab: &mut Vocabulary<'a>,
         statements: &mut Vec<usize>,
     ) -> Vec<Features>
@@ -289,7 +375,8 @@ impl<'r> FigureAligner<'r> {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                if i >= MAX_FIGURES || self.is_change_statement(report, f) {
+                let line = text.map_or_else(|| report.line(f.line), |t| t.line(report, f.line));
+                if i >= MAX_FIGURES || self.is_change_statement(line, f) {
                     if i < MAX_FIGURES {
                         statements.push(i);
                     }
@@ -299,12 +386,18 @@ impl<'r> FigureAligner<'r> {
                     };
                 }
                 let named = is_named(&f.metric);
-                let line = report.line(f.line);
+                let read = text.map_or(
+                    Read {
+                        raw: &f.raw,
+                        excerpt: &f.excerpt,
+                    },
+                    |t| t.read(i, f),
+                );
                 let span = sentence_around(line, f.start.min(line.len()));
                 let sentence = sentences
                     .entry((f.line, span.0, span.1))
                     .or_insert_with(|| self.sentence(line, span.0, span.1, vocab));
-                let (words, head) = self.words_of((f, line), sentence, span, named, vocab);
+                let (words, head) = self.words_of((f, read, line), sentence, span, named, vocab);
                 for w in &words {
                     if let Some(d) = vocab.df.get_mut(*w as usize) {
                         *d += 1;
@@ -398,14 +491,15 @@ impl<'r> FigureAligner<'r> {
 
     /// Align the figures of two reports, obeying the drafter's links first.
     pub fn align_linked(&self, this: &Report, last: &Report, links: &[FigureLink]) -> Alignment {
+        let (this_text, last_text) = (Simplified::of(this), Simplified::of(last));
         let mut vocab = Vocabulary::default();
         let mut statements = Vec::new();
-        let mut ft = self.features(this, &mut vocab, &mut statements);
+        let mut ft = self.features((this, this_text.as_ref()), &mut vocab, &mut statements);
         let mut out = Alignment {
             statements_this: statements.drain(..).collect(),
             ..Alignment::default()
         };
-        let mut fl = self.features(last, &mut vocab, &mut statements);
+        let mut fl = self.features((last, last_text.as_ref()), &mut vocab, &mut statements);
         for (i, f) in ft.iter().enumerate() {
             if f.out {
                 out.ambiguous_this.insert(i);
@@ -720,16 +814,16 @@ fn untitled_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Byte range of a figure's clause (its excerpt) in its line, when the excerpt is found there
 /// around the figure.
-fn clause_in_line(f: &Figure, line: &str) -> Option<(usize, usize)> {
-    if f.excerpt.is_empty() || line.get(f.start..f.end) != Some(f.raw.as_str()) {
+fn clause_in_line(f: &Figure, read: Read<'_>, line: &str) -> Option<(usize, usize)> {
+    if read.excerpt.is_empty() || line.get(f.start..f.end) != Some(read.raw) {
         return None;
     }
-    f.excerpt
-        .match_indices(f.raw.as_str())
+    read.excerpt
+        .match_indices(read.raw)
         .map(|(i, _)| i)
         .filter_map(|i| f.start.checked_sub(i))
-        .find(|a| line.get(*a..a + f.excerpt.len()) == Some(f.excerpt.as_str()))
-        .map(|a| (a, a + f.excerpt.len()))
+        .find(|a| line.get(*a..a + read.excerpt.len()) == Some(read.excerpt))
+        .map(|a| (a, a + read.excerpt.len()))
 }
 
 /// Byte range of the sentence around `pos`, at most [`SENTENCE_REACH`] either way.
@@ -988,7 +1082,11 @@ mod tests {
             .find(|f| f.raw == "110件")
             .unwrap_or_else(|| panic!("110件 is a figure: {:?}", report.figures));
         let line = report.line(f.line);
-        let (a, b) = clause_in_line(f, line).unwrap_or_else(|| panic!("clause of {f:?}"));
+        let read = Read {
+            raw: &f.raw,
+            excerpt: &f.excerpt,
+        };
+        let (a, b) = clause_in_line(f, read, line).unwrap_or_else(|| panic!("clause of {f:?}"));
         assert_eq!(&line[a..b], f.excerpt);
     }
 }
