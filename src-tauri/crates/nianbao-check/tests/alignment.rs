@@ -142,6 +142,63 @@ fn an_unnamed_figure_repeated_word_for_word_is_paired_and_flagged_unchanged() {
 }
 
 #[test]
+fn a_list_of_laws_studied_is_the_same_count_as_study_sessions() {
+    // The action (学法/集体学习) is the nearest alias word before the number, behind the titles.
+    let last = report(2023, "市政府常务会议学法8次。");
+    let this = report(
+        2024,
+        "市政府常务会议集体学习《示例市物业管理条例》《示例市河道管理办法》等法律法规10次。",
+    );
+    assert!(
+        paired(&this, &last, "8次", "10次").is_some_and(|c| c >= 0.5),
+        "学法 / 集体学习《…》等法律法规: {:?}",
+        pairs(&this, &last)
+    );
+}
+
+#[test]
+fn an_alias_phrase_the_word_splitter_cuts_still_names_the_object() {
+    let last = report(2023, "接受区属部门备案行政规范性文件19件。");
+    let this = report(2024, "备案部门文件13件。");
+    assert!(
+        paired(&this, &last, "19件", "13件").is_some_and(|c| c >= 0.5),
+        "部门文件 / 行政规范性文件: {:?}",
+        pairs(&this, &last)
+    );
+}
+
+#[test]
+fn a_report_in_traditional_characters_pairs_with_its_simplified_successor() {
+    let last = report(2023, "示例區管委會累計承接市級賦權108項。");
+    let this = report(2024, "累计承接三批市级赋权308项。");
+    assert!(
+        paired(&this, &last, "108項", "308项").is_some_and(|c| c >= 0.5),
+        "承接市级赋权 in both scripts: {:?}",
+        pairs(&this, &last)
+    );
+}
+
+#[test]
+fn information_published_and_one_field_of_it_stay_apart() {
+    // Both name 公开 and 信息 before the number; the field (重点领域) makes the second a part.
+    let last = report(2023, "主动公开政府信息22000条。");
+    let this = report(
+        2024,
+        "主动公开政府信息24000条，其中重点领域信息公开1300条。",
+    );
+    assert!(
+        paired(&this, &last, "22000条", "24000条").is_some_and(|c| c >= 0.5),
+        "the total pairs: {:?}",
+        pairs(&this, &last)
+    );
+    assert!(
+        paired(&this, &last, "22000条", "1300条").is_none(),
+        "the field is not the total: {:?}",
+        pairs(&this, &last)
+    );
+}
+
+#[test]
 fn look_alikes_with_the_same_unit_stay_apart() {
     // People trained and people tested, cases received and documents filed.
     let last = report(
