@@ -298,18 +298,59 @@ mod tests {
             "a pair says which words made it: {paired:?}"
         );
         assert!(paired.this_key.is_some() && paired.last_key.is_some());
-        for row in &result.figures {
+
+        // Two figures of this year equally like last year's one: neither is paired by itself,
+        // each offers it, with last year's clause, 把握 and the shared words.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        let last = "示例区2023年法治政府建设情况报告\n\n一、主要举措和成效\n\
+                    （一）加强法治宣传。开展法治讲座320场。\n二、存在的不足\n个别单位意识仍需增强。\n";
+        let last_id = import(&desk, dir.path(), 2023, last);
+        let draft = "示例区2024年法治政府建设情况报告\n\n一、主要举措和成效\n\
+                     （一）加强法治宣传。甲街道开展法治讲座210场，乙街道开展法治讲座230场。\n\
+                     二、存在的不足\n个别单位意识仍需增强。\n";
+        let result = desk
+            .check_draft(draft, Some(last_id), Some(2024))
+            .expect("check");
+        let unpaired: Vec<_> = result
+            .figures
+            .iter()
+            .filter(|r| r.status == crate::dto::FigureStatus::Unpaired)
+            .collect();
+        assert!(!unpaired.is_empty(), "{:?}", result.figures);
+        for row in &unpaired {
             assert!(
                 row.candidates.len() <= 3,
                 "at most three candidates: {row:?}"
             );
-            for c in &row.candidates {
-                assert!(
-                    !c.excerpt.is_empty(),
-                    "a candidate carries last year's clause: {c:?}"
-                );
-            }
+            let c = row
+                .candidates
+                .first()
+                .expect("an unpaired row offers a candidate");
+            assert_eq!(c.value, "320场");
+            assert_eq!(c.line, 4);
+            assert_eq!(c.excerpt, "开展法治讲座320场", "last year's clause: {c:?}");
+            assert!(c.confidence.is_some_and(|x| x >= 0.4), "{c:?}");
+            assert!(c.words.iter().any(|w| w == "讲座"), "{c:?}");
         }
+        // 关联 the first with the candidate: that pair is the drafter's, the other stays unpaired.
+        let first = unpaired[0];
+        desk.link_draft_figures(
+            draft,
+            last_id,
+            Some(2024),
+            LinkAction::Same,
+            first.this_key.clone(),
+            Some(first.candidates[0].key.clone()),
+        )
+        .expect("link");
+        let after = desk
+            .check_draft(draft, Some(last_id), Some(2024))
+            .expect("check");
+        let linked: Vec<_> = after.figures.iter().filter(|r| r.linked).collect();
+        assert_eq!(linked.len(), 1, "{:?}", after.figures);
+        assert_eq!(linked[0].this, first.this);
+        assert_eq!(linked[0].last.as_deref(), Some("320场"));
     }
 
     #[test]
