@@ -379,4 +379,57 @@ mod tests {
         assert!(chain.first().is_some_and(|p| p.confidence.is_none()));
         assert!(chain.iter().skip(1).all(|p| p.confidence.is_some()));
     }
+
+    #[test]
+    fn a_link_survives_a_re_import_of_last_years_report() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        let first = report(2023, 320, "举办机关干部法治讲座");
+        let last_id = import(&desk, dir.path(), 2023, &first);
+        let draft = report(2024, 510, "组织开展专题学法活动");
+        let check = desk
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let this_key = check
+            .figures
+            .iter()
+            .find(|r| r.this.as_deref() == Some("510场"))
+            .and_then(|r| r.this_key.clone())
+            .expect("510场 has a key");
+        let lectures = desk
+            .report_figures(last_id)
+            .expect("figures")
+            .into_iter()
+            .find(|f| f.value == "320场")
+            .expect("320场");
+        desk.link_draft_figures(
+            &draft,
+            last_id,
+            Some(2024),
+            LinkAction::Same,
+            Some(this_key),
+            Some(lectures.key),
+        )
+        .expect("link");
+        // Last year's report again, from another file with other white space: a new report.
+        let again = first.replace("。\n", "。 \n");
+        let path = dir.path().join("示例区2023年报告（重新导入）.txt");
+        std::fs::write(&path, again).expect("write");
+        let reimported = desk.import_report(&path).expect("re-import");
+        assert!(!reimported.already_present);
+        assert_ne!(
+            reimported.report.id, last_id,
+            "a new report, with new figure rows"
+        );
+        let after = desk
+            .check_draft(&draft, Some(reimported.report.id), Some(2024))
+            .expect("check");
+        let row = after
+            .figures
+            .iter()
+            .find(|r| r.this.as_deref() == Some("510场"))
+            .expect("row");
+        assert!(row.linked, "the link names figures, not rows: {row:?}");
+        assert_eq!(row.last.as_deref(), Some("320场"));
+    }
 }
