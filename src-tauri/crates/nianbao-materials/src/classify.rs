@@ -50,6 +50,9 @@ struct PartsFile {
 struct Tense {
     #[serde(default)]
     plan: Vec<String>,
+    /// Words that plan in next year's parts but report as often (持续, 切实): half a plan word.
+    #[serde(default)]
+    plan_weak: Vec<String>,
     #[serde(default)]
     past: Vec<String>,
     #[serde(default)]
@@ -69,6 +72,7 @@ pub struct Classifier {
     keyword_weights: Vec<Vec<(usize, f64)>>,
     cues: Vec<(Regex, usize, f64)>,
     plan: Option<AhoCorasick>,
+    plan_weak: Option<AhoCorasick>,
     past: Option<AhoCorasick>,
     short: Option<AhoCorasick>,
 }
@@ -89,6 +93,10 @@ static FIGURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|人次|%|个|场|家|名|起|项|批|篇|期|元|户|份|人)")
         .ok()
 });
+
+/// `2018年是……` opening a paragraph.
+static YEAR_OPENING: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(19|20)\d{2}年是").ok());
 
 /// A paragraph's part and how sure the classifier is (0‥1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -173,6 +181,7 @@ impl Classifier {
             keyword_weights,
             cues,
             plan: automaton(&parts.tense.plan),
+            plan_weak: automaton(&parts.tense.plan_weak),
             past: automaton(&parts.tense.past),
             short: automaton(&parts.tense.short),
         }
@@ -195,7 +204,8 @@ impl Classifier {
             self.add_keywords(&h.text, RUN_IN_HEADING, &mut scores);
         }
         let figures = FIGURE.as_ref().map_or(0, |re| re.find_iter(text).count()) as f64;
-        let mut plan = count(self.plan.as_ref(), text);
+        let mut plan =
+            count(self.plan.as_ref(), text) + PLAN_WEAK * count(self.plan_weak.as_ref(), text);
         let mut past = count(self.past.as_ref(), text) + 2.0 * figures;
         if let Some(year) = year {
             let next = format!("{}年", year + 1);
@@ -206,6 +216,10 @@ impl Classifier {
             }
             plan += NEXT_YEAR_MENTION * text.matches(&next).count().min(2) as f64;
             past += text.matches(&this).count().min(2) as f64;
+        } else if YEAR_OPENING.as_ref().is_some_and(|re| re.is_match(text)) {
+            // `2018年是……` opening a paragraph of a text of no known year: most likely the
+            // next year's (the report's own year opens its preamble, before any part).
+            scores[index(SectionKind::NextYear)] += NEXT_YEAR_OPENING;
         }
         if plan >= 3.0 && plan > past + 1.0 {
             scores[index(SectionKind::NextYear)] += (3.0 + 2.0 * (plan - past)).min(10.0);
@@ -316,7 +330,9 @@ const STATES: usize = KINDS - 1;
 /// The log-penalty of a part other than the one the paragraph's own heading states.
 const AGAINST_HEADING: f64 = 8.0;
 /// `〈year+1〉年` opening a paragraph (`2025年，我局将……`, `2025年是……`).
-const NEXT_YEAR_OPENING: f64 = 6.0;
+const NEXT_YEAR_OPENING: f64 = 8.0;
+/// What a weak planning word (持续, 切实) counts for.
+const PLAN_WEAK: f64 = 0.5;
 /// Each `〈year+1〉年` in a paragraph counts as this many planning words.
 const NEXT_YEAR_MENTION: f64 = 2.0;
 
