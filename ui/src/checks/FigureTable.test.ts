@@ -193,4 +193,22 @@ describe('FigureTable', () => {
     expect(searchFigures(LAST_YEAR, '41件').map((f) => f.line)).toEqual([7]);
     expect(searchFigures(LAST_YEAR, '讲座', 1)).toHaveLength(1);
   });
+
+  it('lets the drafter take back a link of theirs (恢复自动对照), offered on linked pairs only', async () => {
+    const linker = fakeLinker();
+    const lastKey = ref('法治宣传·讲座', 320, 'c12');
+    const rows = [
+      row('甲', 'changed', { linked: true, thisKey: THIS, lastKey, confidence: 1 }),
+      row('乙', 'changed', { thisKey: THIS, lastKey, confidence: 0.9, words: ['讲座'] }),
+    ];
+    render(FigureTable, { rows, onjump: vi.fn(), linker });
+    const adjusts = () => screen.getAllByTestId('figure-adjust');
+    await fireEvent.click(adjusts()[1]);
+    expect(screen.queryByRole('button', { name: '恢复自动对照' }), 'nothing to take back on the aligner’s pair').toBeNull();
+    await fireEvent.click(adjusts()[1]);
+    await fireEvent.click(adjusts()[0]);
+    expect(screen.getByTestId('figure-link-panel').textContent).toContain('这一对由您手动关联');
+    await fireEvent.click(screen.getByRole('button', { name: '恢复自动对照' }));
+    expect(linker.forget).toHaveBeenCalledWith({ this: THIS, last: lastKey });
+  });
 });
