@@ -743,10 +743,21 @@ impl Desk {
                 .collect();
             Ok((s.material_stats(draft_id)?, rejected, year))
         })?;
+        // The office's lexicon (metrics.toml) names the marks and, afresh, the values (the
+        // office may have edited it since the import); its word groups (aliases.toml) make
+        // 收到 and 受理 one metric when no value has the mark's own name.
+        let office = self.office();
+        let canonical = |w: &str| office.rules().aliases.canonical(w).to_owned();
+        let naming = stats::Naming {
+            parser: office.parser(),
+            canonical: &canonical,
+        };
         let values: Vec<StatValue> = stats
             .iter()
             .map(|s| StatValue {
-                metric: s.stat.metric.clone(),
+                metric: naming
+                    .metric_name(&s.stat.label, &s.stat.text, &s.stat.unit)
+                    .unwrap_or_else(|| s.stat.metric.clone()),
                 label: s.stat.label.clone(),
                 column: s.stat.column.clone(),
                 value: s.stat.value,
@@ -758,7 +769,7 @@ impl Desk {
                 last_year: s.stat.last_year || stats::other_year_column(&s.stat.column, year),
             })
             .collect();
-        Ok(fill::proposals(text, &values)
+        Ok(fill::proposals(text, &values, &naming)
             .into_iter()
             .map(|p| FillItem {
                 options: p

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::ImportError;
 pub use limits::Limits;
-pub use sheet::{StatFigure, Statistics};
+pub use sheet::{StatFigure, Statistics, cell_number};
 
 use limits::{Deadline, megabytes};
 use sniff::Sniffed;

@@ -7,7 +7,7 @@
 use nianbao_draft::marks;
 use serde::Serialize;
 
-use crate::stats::{StatValue, namer};
+use crate::stats::{Naming, StatValue};
 
 /// `figure.swing` of nianbao-check: a change of half or more either way…
 const SWING: f64 = 0.5;
@@ -103,9 +103,11 @@ fn read_line(line: &str) -> (String, Vec<(usize, String, usize)>) {
     (out, found)
 }
 
-/// The proposals for every figure mark of `draft` from `stats`.
-pub fn proposals(draft: &str, stats: &[StatValue]) -> Vec<FillProposal> {
-    let (finder, namer) = namer();
+/// The proposals for every figure mark of `draft` from `stats`; marks are named by the
+/// office's parser and matched through its word groups ([`Naming`]), like the values.
+pub fn proposals(draft: &str, stats: &[StatValue], naming: &Naming<'_>) -> Vec<FillProposal> {
+    let finder = naming.parser.figure_finder();
+    let namer = naming.parser.metric_namer();
     let mut out = Vec::new();
     for (i, line) in draft.lines().enumerate() {
         if !line.contains(marks::OPEN) {
@@ -136,12 +138,20 @@ pub fn proposals(draft: &str, stats: &[StatValue]) -> Vec<FillProposal> {
                 }
                 None => (String::new(), 0.0, String::new(), read.clone()),
             };
+            // A value of the very metric wins over one only the office's word groups make the
+            // same (收到 = 受理): those are offered only when no value has the mark's own name.
+            let exact = !metric.is_empty()
+                && stats
+                    .iter()
+                    .any(|v| !v.last_year && v.metric == metric && same_unit(v, &unit));
             let mut offered: Vec<Proposal> = Vec::new();
             for (s, v) in stats.iter().enumerate() {
                 if v.last_year {
                     continue;
                 }
-                let matched_by = if !metric.is_empty() && v.metric == metric {
+                let matched_by = if (exact && v.metric == metric)
+                    || (!exact && naming.same_metric(&v.metric, &metric))
+                {
                     "metric"
                 } else if v.label.chars().count() >= 4 && clause.contains(&v.label) {
                     "label"
@@ -149,7 +159,7 @@ pub fn proposals(draft: &str, stats: &[StatValue]) -> Vec<FillProposal> {
                     continue;
                 };
                 let unit_of = if v.unit.is_empty() { &unit } else { &v.unit };
-                if !unit.is_empty() && !unit_of.is_empty() && *unit_of != unit {
+                if !same_unit(v, &unit) {
                     continue;
                 }
                 offered.push(Proposal {
@@ -175,6 +185,11 @@ pub fn proposals(draft: &str, stats: &[StatValue]) -> Vec<FillProposal> {
     out
 }
 
+/// Whether a value's unit can stand for a mark's (either unknown, or the same).
+fn same_unit(v: &StatValue, unit: &str) -> bool {
+    v.unit.is_empty() || unit.is_empty() || v.unit == unit
+}
+
 /// The draft with the mark at `line` (1-based) replaced by `text`; `None` when that line no
 /// longer holds the mark (the drafter changed it meanwhile).
 pub fn apply(draft: &str, line: usize, mark: &str, text: &str) -> Option<String> {
@@ -194,11 +209,14 @@ mod tests {
     use crate::stats::from_text_tables;
 
     fn table() -> Vec<StatValue> {
-        from_text_tables(&[
-            "指标\t上年\t本年",
-            "行政复议受理案件（件）\t113\t142",
-            "人民调解案件（件）\t300\t310",
-        ])
+        from_text_tables(
+            &[
+                "指标\t上年\t本年",
+                "行政复议受理案件（件）\t113\t142",
+                "人民调解案件（件）\t300\t310",
+            ],
+            &Naming::builtin(),
+        )
         .0
     }
 
@@ -206,7 +224,7 @@ mod tests {
     fn a_mark_gets_the_value_of_its_metric_with_its_source() {
         let draft = "示例市2024年报告\n全年受理行政复议案件【113件→？】，调解纠纷【300件→？】。";
         let stats = table();
-        let p = proposals(draft, &stats);
+        let p = proposals(draft, &stats, &Naming::builtin());
         assert_eq!(p.len(), 2, "{p:#?}");
         assert_eq!(p[0].line, 2);
         assert_eq!(p[0].last_raw, "113件");
@@ -214,6 +232,41 @@ mod tests {
         assert_eq!(first.text, "142件");
         assert_eq!(stats[first.stat].cell, "表1!C2");
         assert!(first.swing.is_none(), "113 → 142 is no swing");
+    }
+
+    #[test]
+    fn the_offices_word_groups_match_a_value_only_when_none_has_the_marks_own_name() {
+        let groups = |w: &str| {
+            if w == "受理" {
+                "收到".to_owned()
+            } else {
+                w.to_owned()
+            }
+        };
+        let naming = Naming {
+            parser: nianbao_report::ReportParser::builtin(),
+            canonical: &groups,
+        };
+        let draft = "示例市2024年报告\n全年受理行政复议案件【113件→？】。";
+        let received = from_text_tables(
+            &["指标\t本年", "收到行政复议申请（件）\t150"],
+            &Naming::builtin(),
+        )
+        .0;
+        assert!(received[0].metric.ends_with("收到"), "{received:#?}");
+        let alone = proposals(draft, &received, &naming);
+        assert_eq!(alone[0].proposals.len(), 1, "收到 = 受理 for this office");
+        assert!(
+            proposals(draft, &received, &Naming::builtin())[0]
+                .proposals
+                .is_empty(),
+            "without the word group the names differ"
+        );
+        let mut both = received.clone();
+        both.extend(table());
+        let p = proposals(draft, &both, &naming);
+        let texts: Vec<&str> = p[0].proposals.iter().map(|o| o.text.as_str()).collect();
+        assert_eq!(texts, ["142件"], "the value of the mark's own metric only");
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub fn read_material_bytes(
     let lines: Vec<&str> = imported.text.lines().collect();
     if imported.format == SourceFormat::Spreadsheet {
         let statistics = match nianbao_import::read_statistics(bytes, Some(file)) {
-            Ok(s) => stats::from_statistics(&s),
+            Ok(s) => stats::from_statistics(&s, &stats::Naming::of(parser)),
             Err(ImportError::NoStatistics) => Vec::new(),
             Err(e) => return Err(e),
         };
@@ -106,7 +106,7 @@ pub fn read_material_bytes(
         });
     }
     let report = parser.parse(&imported);
-    let (statistics, table_lines) = stats::from_text_tables(&lines);
+    let (statistics, table_lines) = stats::from_text_tables(&lines, &stats::Naming::of(parser));
     let classifier = Classifier::builtin();
     let body_end = report.meta.body_end.unwrap_or(report.lines.len());
     let heading_only = |n: usize| is_heading_line(&report, n);

@@ -1,15 +1,81 @@
 //! Statistics values with report metric names: a department's spreadsheet (read by
 //! nianbao-import's `read_statistics`) or a table inside a document (rows of cells joined by a
-//! tab), each value named the way the parser names a figure of a report (`行政复议·受理`), so
-//! that it can be matched with a draft's fill-in mark.
+//! tab), each value named the way the office's parser names a figure of a report
+//! (`行政复议·受理`, from its `metrics.toml`), so that it can be matched with a draft's fill-in
+//! mark; names are compared through the office's word groups (`aliases.toml`: 收到 = 受理).
+//! Cells are read as numbers by nianbao-import's [`nianbao_import::cell_number`], the same
+//! reading a spreadsheet's cells get.
 
-use std::sync::OnceLock;
-
-use nianbao_import::Statistics;
-use nianbao_report::Lexicon;
-use nianbao_report::figures::FigureFinder;
-use nianbao_report::metric::MetricNamer;
+use nianbao_import::{Statistics, cell_number};
+use nianbao_report::ReportParser;
 use serde::Serialize;
+
+/// How the office names and compares metrics: its parser (the lexicon with its own
+/// `metrics.toml`) and the word groups of its `aliases.toml`.
+#[derive(Clone, Copy)]
+pub struct Naming<'a> {
+    pub parser: &'a ReportParser,
+    /// A word's group as one word (the group's first word); the word itself when it has none.
+    pub canonical: &'a dyn Fn(&str) -> String,
+}
+
+impl std::fmt::Debug for Naming<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Naming").finish_non_exhaustive()
+    }
+}
+
+fn itself(word: &str) -> String {
+    word.to_owned()
+}
+
+impl Naming<'static> {
+    /// The built-in lexicon, no word groups.
+    pub fn builtin() -> Naming<'static> {
+        Naming {
+            parser: ReportParser::builtin(),
+            canonical: &itself,
+        }
+    }
+}
+
+impl<'a> Naming<'a> {
+    /// A parser's naming (an office's lexicon), no word groups.
+    pub fn of(parser: &'a ReportParser) -> Naming<'a> {
+        Naming {
+            parser,
+            canonical: &itself,
+        }
+    }
+
+    /// The metric name the parser gives `label` followed by its value (`行政复议受理案件142件`).
+    pub fn metric_name(&self, label: &str, text: &str, unit: &str) -> Option<String> {
+        let finder = self.parser.figure_finder();
+        let namer = self.parser.metric_namer();
+        let unit = if unit.is_empty() { "件" } else { unit };
+        let sentence = format!("{label}{text}{unit}");
+        let found = finder.find(&sentence, 0);
+        let at = found.iter().position(|f| f.start >= label.len())?;
+        namer.name_line(&sentence, &found).into_iter().nth(at)
+    }
+
+    /// Whether two metric names are one metric for the office: the same, or the same once
+    /// each part (`行政复议`, `收到`) is replaced by its word group.
+    pub fn same_metric(&self, a: &str, b: &str) -> bool {
+        if a.is_empty() || b.is_empty() {
+            return false;
+        }
+        a == b || self.canonical_metric(a) == self.canonical_metric(b)
+    }
+
+    fn canonical_metric(&self, metric: &str) -> String {
+        metric
+            .split('·')
+            .map(|part| (self.canonical)(part))
+            .collect::<Vec<_>>()
+            .join("·")
+    }
+}
 
 /// One value of a statistics table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,29 +96,6 @@ pub struct StatValue {
     pub cell: String,
     /// The column is last year's (`上年`, `去年`, `同期`): a value for comparison, not to fill.
     pub last_year: bool,
-}
-
-/// The figure finder and metric namer of the built-in lexicon.
-pub(crate) fn namer() -> &'static (FigureFinder, MetricNamer) {
-    static N: OnceLock<(FigureFinder, MetricNamer)> = OnceLock::new();
-    N.get_or_init(|| {
-        let m = &Lexicon::builtin().metrics;
-        // The embedded lexicon compiles (nianbao-report tests it).
-        (
-            FigureFinder::new(m).expect("embedded metrics compile"),
-            MetricNamer::new(m).expect("embedded metrics compile"),
-        )
-    })
-}
-
-/// The metric name a report would give `label` followed by its value (`行政复议受理案件142件`).
-pub fn metric_name(label: &str, text: &str, unit: &str) -> Option<String> {
-    let (finder, namer) = namer();
-    let unit = if unit.is_empty() { "件" } else { unit };
-    let sentence = format!("{label}{text}{unit}");
-    let found = finder.find(&sentence, 0);
-    let at = found.iter().position(|f| f.start >= label.len())?;
-    namer.name_line(&sentence, &found).into_iter().nth(at)
 }
 
 /// Whether a column header names a year (`2023年`, `2023`, `2023年度`) other than `year`: the
@@ -89,14 +132,16 @@ fn is_last_year(column: &str) -> bool {
 }
 
 /// Named values of a spreadsheet's statistics.
-pub fn from_statistics(stats: &Statistics) -> Vec<StatValue> {
+pub fn from_statistics(stats: &Statistics, naming: &Naming<'_>) -> Vec<StatValue> {
     stats
         .figures
         .iter()
         .map(|f| {
             let unit = f.unit.clone().unwrap_or_default();
             StatValue {
-                metric: metric_name(&f.metric, &f.text, &unit).unwrap_or_else(|| f.metric.clone()),
+                metric: naming
+                    .metric_name(&f.metric, &f.text, &unit)
+                    .unwrap_or_else(|| f.metric.clone()),
                 label: f.metric.clone(),
                 column: f.column.clone(),
                 value: f.value,
@@ -107,24 +152,6 @@ pub fn from_statistics(stats: &Statistics) -> Vec<StatValue> {
             }
         })
         .collect()
-}
-
-/// A number in a cell with its unit (`142`, `12.5%`, `1,234件`).
-fn cell_number(cell: &str) -> Option<(f64, String, String)> {
-    let t: String = cell
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-        .collect();
-    let end = t
-        .char_indices()
-        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (c == '-' && i == 0)))
-        .map_or(t.len(), |(i, _)| i);
-    let (num, unit) = t.split_at(end);
-    let value: f64 = num.parse().ok()?;
-    let unit_ok = unit.is_empty()
-        || unit == "%"
-        || (unit.chars().count() <= 3 && unit != "年" && unit.chars().all(char::is_alphabetic));
-    unit_ok.then(|| (value, num.to_owned(), unit.to_owned()))
 }
 
 /// A unit written in a row or column name: `行政复议案件（件）` → (`行政复议案件`, `件`).
@@ -162,7 +189,7 @@ fn cell_name(row: usize, col: usize) -> String {
 /// row with no number is the header; every later row whose first cell is a name and whose
 /// other cells hold numbers gives one value per number. Returns the values and the 1-based
 /// lines that belong to tables (they are no paragraphs).
-pub fn from_text_tables(lines: &[&str]) -> (Vec<StatValue>, Vec<usize>) {
+pub fn from_text_tables(lines: &[&str], naming: &Naming<'_>) -> (Vec<StatValue>, Vec<usize>) {
     let mut values = Vec::new();
     let mut table_lines = Vec::new();
     let mut table = 0usize;
@@ -211,7 +238,9 @@ pub fn from_text_tables(lines: &[&str]) -> (Vec<StatValue>, Vec<usize>) {
                 unit.clone()
             };
             values.push(StatValue {
-                metric: metric_name(&label, text, &unit).unwrap_or_else(|| label.clone()),
+                metric: naming
+                    .metric_name(&label, text, &unit)
+                    .unwrap_or_else(|| label.clone()),
                 label: label.clone(),
                 last_year: is_last_year(&column_name),
                 column: column_name,
@@ -251,7 +280,7 @@ mod tests {
             "行政机关负责人出庭应诉率\t95%\t100%",
             "正文又开始了。",
         ];
-        let (values, table_lines) = from_text_tables(&lines);
+        let (values, table_lines) = from_text_tables(&lines, &Naming::builtin());
         assert_eq!(table_lines, vec![2, 3, 4]);
         let this: Vec<_> = values.iter().filter(|v| !v.last_year).collect();
         assert_eq!(this.len(), 2, "{values:#?}");
@@ -267,11 +296,65 @@ mod tests {
 
     #[test]
     fn a_metric_is_named_like_a_reports_figure() {
-        let name = metric_name("行政复议受理案件", "142", "件");
-        let (finder, namer) = namer();
-        let line = "全年受理行政复议案件113件。";
-        let found = finder.find(line, 0);
-        let report_name = namer.name_line(line, &found);
-        assert_eq!(name.as_deref(), report_name.first().map(String::as_str));
+        let naming = Naming::builtin();
+        let name = naming.metric_name("行政复议受理案件", "142", "件");
+        let report = ReportParser::builtin().parse_text("示例\n全年受理行政复议案件113件。");
+        let report_name = report.figures.first().map(|f| f.metric.as_str());
+        assert!(name.is_some());
+        assert_eq!(name.as_deref(), report_name);
+    }
+
+    #[test]
+    fn the_offices_word_groups_make_two_names_one_metric() {
+        let groups = |w: &str| {
+            if w == "收到" {
+                "受理".to_owned()
+            } else {
+                w.to_owned()
+            }
+        };
+        let naming = Naming {
+            parser: ReportParser::builtin(),
+            canonical: &groups,
+        };
+        assert!(naming.same_metric("行政复议·收到", "行政复议·受理"));
+        assert!(!naming.same_metric("行政复议·收到", "行政复议·办结"));
+        assert!(!naming.same_metric("", ""), "no name matches nothing");
+        assert!(!Naming::builtin().same_metric("行政复议·收到", "行政复议·受理"));
+    }
+
+    #[test]
+    fn an_offices_metrics_file_names_the_rows() {
+        // An office that counts 法治讲座 as its own family: the row is named by it.
+        let dir = tempfile::tempdir().expect("tmp");
+        let builtin = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../nianbao-report/data/metrics.toml"
+        ))
+        .expect("the built-in metrics.toml");
+        let metrics = builtin.replacen(
+            "[[family]]",
+            "[[family]]\nname = \"示例讲堂\"\nkeywords = [\"示例讲堂\"]\ndefault = \"举办\"\n\
+             actions = [{ name = \"举办\", words = [\"举办\"] }]\n\n[[family]]",
+            1,
+        );
+        std::fs::write(dir.path().join("metrics.toml"), metrics).expect("write");
+        let office = ReportParser::for_folder(dir.path())
+            .expect("the office's lexicon reads")
+            .expect("an edited lexicon");
+        let lines = ["指标\t本年", "示例讲堂举办场次（场）\t12"];
+        let (values, _) = from_text_tables(&lines, &Naming::of(&office));
+        assert_eq!(values.len(), 1, "{values:#?}");
+        let report = office.parse_text("示例\n全年示例讲堂举办12场。");
+        assert_eq!(
+            Some(values[0].metric.as_str()),
+            report.figures.first().map(|f| f.metric.as_str()),
+            "the row is named as the office's parser names the report's figure"
+        );
+        assert!(
+            values[0].metric.starts_with("示例讲堂"),
+            "{}",
+            values[0].metric
+        );
     }
 }

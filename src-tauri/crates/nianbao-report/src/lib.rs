@@ -89,6 +89,17 @@ impl ReportParser {
         Ok(Some(ReportParser::new(Lexicon::with_overrides(dir)?)?))
     }
 
+    /// The figure finder of this parser's lexicon (its `metrics.toml`).
+    pub fn figure_finder(&self) -> &figures::FigureFinder {
+        &self.finder
+    }
+
+    /// The metric namer of this parser's lexicon: names a figure found outside a report (a
+    /// statistics row, a fill-in mark) exactly as this parser names a report's figures.
+    pub fn metric_namer(&self) -> &metric::MetricNamer {
+        &self.namer
+    }
+
     /// Parse plain text into a report. Never fails and never panics.
     pub fn parse_text(&self, text: &str) -> Report {
         self.parse_with_hints(text, &[])

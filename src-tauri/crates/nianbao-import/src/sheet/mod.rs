@@ -16,7 +16,7 @@ use calamine::{Data, DataRef, Reader, Xls, Xlsx, open_workbook_from_rs};
 use crate::limits::{Deadline, Limits, megabytes};
 use crate::{ImportError, ImportedText, SourceFormat, assemble};
 
-pub use stats::{StatFigure, Statistics};
+pub use stats::{StatFigure, Statistics, cell_number};
 
 /// Cells read at most from one workbook.
 const MAX_CELLS: usize = 500_000;

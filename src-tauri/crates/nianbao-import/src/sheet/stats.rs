@@ -54,26 +54,32 @@ pub(crate) fn cell_name(row: u32, col: u32) -> String {
 fn number(v: &Val) -> Option<(f64, Option<String>)> {
     match v {
         Val::Num(n) => Some((*n, None)),
-        Val::Text(t) => {
-            let t: String = t
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-                .collect();
-            let end = t
-                .char_indices()
-                .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (c == '-' && i == 0)))
-                .map_or(t.len(), |(i, _)| i);
-            let (num, unit) = t.split_at(end);
-            let n: f64 = num.parse().ok()?;
-            let unit_ok = unit.is_empty()
-                || unit == "%"
-                || unit == "‰"
-                || (unit.chars().count() <= 3
-                    && unit != "年"
-                    && unit.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
-            unit_ok.then(|| (n, (!unit.is_empty()).then(|| unit.to_owned())))
-        }
+        Val::Text(t) => cell_number(t).map(|(n, _, unit)| (n, (!unit.is_empty()).then_some(unit))),
     }
+}
+
+/// A number written in a table cell (a spreadsheet's, or a row of a table inside a document)
+/// with the unit after it: `142`, `12.5%`, `1,234件`, `3‰` → (value, the number as written
+/// without separators, the unit or ""). `2023年` is a year, not a figure; anything else after
+/// the number (more than three characters, or not Chinese) makes the cell text.
+pub fn cell_number(text: &str) -> Option<(f64, String, String)> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+        .collect();
+    let end = t
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (c == '-' && i == 0)))
+        .map_or(t.len(), |(i, _)| i);
+    let (num, unit) = t.split_at(end);
+    let n: f64 = num.parse().ok()?;
+    let unit_ok = unit.is_empty()
+        || unit == "%"
+        || unit == "‰"
+        || (unit.chars().count() <= 3
+            && unit != "年"
+            && unit.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+    unit_ok.then(|| (n, num.to_owned(), unit.to_owned()))
 }
 
 fn text_of(v: &Val) -> Option<&str> {
@@ -309,6 +315,33 @@ mod tests {
             s.rows.entry(r).or_default().insert(c, v);
         }
         s
+    }
+
+    #[test]
+    fn cell_numbers_with_their_units() {
+        assert_eq!(
+            cell_number("142"),
+            Some((142.0, "142".into(), String::new()))
+        );
+        assert_eq!(
+            cell_number(" 1,234 件"),
+            Some((1234.0, "1234".into(), "件".into()))
+        );
+        assert_eq!(
+            cell_number("12.5%"),
+            Some((12.5, "12.5".into(), "%".into()))
+        );
+        assert_eq!(cell_number("3‰"), Some((3.0, "3".into(), "‰".into())));
+        assert_eq!(cell_number("-2"), Some((-2.0, "-2".into(), String::new())));
+        assert_eq!(cell_number("2023年"), None, "a year is no figure");
+        assert_eq!(
+            cell_number("12个工作日以上"),
+            None,
+            "a sentence is no cell number"
+        );
+        assert_eq!(cell_number("5km"), None);
+        assert_eq!(cell_number("行政复议"), None);
+        assert_eq!(cell_number(""), None);
     }
 
     #[test]

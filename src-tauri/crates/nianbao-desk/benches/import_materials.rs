@@ -1,0 +1,231 @@
+//! Budget of issue #16: importing 40 department files ≤ 2 s — the whole use case the window
+//! runs (`Desk::import_materials`): each file read, its department found, its paragraphs
+//! classified, their figures named, its statistics named, and everything stored in a library
+//! (a fresh one in a temporary folder for every run, so nothing is "already present").
+//!
+//! The 40 files are invented at bench time, about 3,000 characters each: 16 .docx (half with a
+//! statistics table inside), 8 .txt with a tab-separated table, 8 .pdf and 4 .xlsx statistics
+//! tables (LibreOffice converts a .txt / .csv; without `soffice` they are .txt / .csv), 4 .txt.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+
+use divan::{Bencher, black_box};
+use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+use nianbao_desk::Desk;
+
+fn main() {
+    divan::main();
+}
+
+const SENTENCES: &[&str] = &[
+    "全年办理行政复议案件{n}件，行政机关负责人出庭应诉率100%，调解矛盾纠纷{m}起。",
+    "开展“八五”普法宣传活动{n}场，落实“谁执法谁普法”责任制，受众{m}人次。",
+    "全面落实行政执法三项制度，开展执法案卷评查{n}次，规范行政处罚{m}件。",
+    "深化“放管服”改革，优化营商环境，全年办理行政许可{n}件，压减审批时限{m}%。",
+    "严格落实重大行政决策程序，组织合法性审查{n}件，法律顾问参与{m}次。",
+    "主要负责人切实履行推进法治建设第一责任人职责，召开专题会议{n}次。",
+    "一是基层执法力量仍然薄弱，二是法治宣传的针对性还不够强。",
+    "下一步，我局将继续深化法治政府建设，提升依法行政水平。",
+];
+
+const TABLE: [[&str; 3]; 4] = [
+    ["指标", "上年", "本年"],
+    ["行政复议受理案件（件）", "113", "142"],
+    ["人民调解案件（件）", "300", "310"],
+    ["普法宣传活动（场）", "10", "12"],
+];
+
+fn paragraph(i: usize) -> String {
+    SENTENCES[i % SENTENCES.len()]
+        .replace("{n}", &(10 + i * 7 % 300).to_string())
+        .replace("{m}", &(5 + i * 13 % 500).to_string())
+}
+
+fn submission(k: usize) -> Vec<String> {
+    let mut lines = vec![format!("示例市第{k}局2024年法治政府建设情况报告")];
+    for (h, head) in ["一、主要工作", "二、存在的不足", "三、下一步打算"]
+        .iter()
+        .enumerate()
+    {
+        lines.push((*head).to_owned());
+        for j in 0..12 {
+            lines.push(format!(
+                "{}{}",
+                paragraph(k + h * 12 + j),
+                paragraph(k + j + 3)
+            ));
+        }
+    }
+    lines.push(format!("示例市第{k}局"));
+    lines.push("2025年1月6日".to_owned());
+    lines
+}
+
+fn cell(text: &str) -> TableCell {
+    TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)))
+}
+
+fn docx(lines: &[String], table: bool) -> Vec<u8> {
+    let mut doc = Docx::new();
+    let (signature, body) = lines.split_at(lines.len() - 2);
+    for l in signature {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(l)));
+    }
+    if table {
+        let rows = TABLE
+            .iter()
+            .map(|r| TableRow::new(r.iter().map(|c| cell(c)).collect()))
+            .collect();
+        doc = doc.add_table(Table::new(rows));
+    }
+    for l in body {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(l)));
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Invented text: packing cannot fail on it.
+    doc.build().pack(&mut out).expect("pack");
+    out.into_inner()
+}
+
+fn text_with_table(lines: &[String]) -> String {
+    let mut lines = lines.to_vec();
+    let at = lines.len() - 2;
+    for (i, row) in TABLE.iter().enumerate() {
+        lines.insert(at + i, row.join("\t"));
+    }
+    lines.join("\n")
+}
+
+/// LibreOffice converts `inputs` to `target` into `out`; false when it is missing or fails.
+fn soffice(work: &Path, out: &Path, target: &str, inputs: &[PathBuf]) -> bool {
+    if inputs.is_empty() {
+        return true;
+    }
+    Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            work.join("lo-profile").display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+        ])
+        .arg(out)
+        .args(inputs)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The folder of 40 submissions (made once); returns what each format counts.
+fn submissions(dir: &Path) -> PathBuf {
+    let folder = dir.join("材料");
+    let work = dir.join("convert");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::create_dir_all(&work).expect("work");
+    let (mut to_pdf, mut to_xlsx) = (Vec::new(), Vec::new());
+    for k in 0..40 {
+        let lines = submission(k);
+        let name = format!("示例市第{k}局");
+        let write = |path: PathBuf, bytes: &[u8]| std::fs::write(path, bytes).expect("write");
+        match k % 10 {
+            0..=3 => write(
+                folder.join(format!("{name}.docx")),
+                &docx(&lines, k % 2 == 0),
+            ),
+            4 | 5 => write(
+                folder.join(format!("{name}.txt")),
+                text_with_table(&lines).as_bytes(),
+            ),
+            6 | 7 => {
+                let src = work.join(format!("{name}.txt"));
+                write(src.clone(), lines.join("\n").as_bytes());
+                to_pdf.push(src);
+            }
+            8 => {
+                let csv: Vec<String> = TABLE.iter().map(|r| r.join(",")).collect();
+                let src = work.join(format!("{name}统计表.csv"));
+                write(src.clone(), csv.join("\n").as_bytes());
+                to_xlsx.push(src);
+            }
+            _ => write(
+                folder.join(format!("{name}.txt")),
+                lines.join("\n").as_bytes(),
+            ),
+        }
+    }
+    let converted =
+        soffice(&work, &folder, "pdf", &to_pdf) && soffice(&work, &folder, "xlsx", &to_xlsx);
+    if !converted {
+        eprintln!("LibreOffice (soffice) missing: the .pdf and .xlsx files are .txt and .csv");
+        for src in to_pdf.iter().chain(&to_xlsx) {
+            let name = src.file_name().expect("named");
+            std::fs::copy(src, folder.join(name)).expect("copy");
+        }
+    }
+    let mut formats: Vec<String> = std::fs::read_dir(&folder)
+        .expect("folder")
+        .flatten()
+        .filter_map(|e| {
+            e.path()
+                .extension()
+                .map(|x| x.to_string_lossy().into_owned())
+        })
+        .collect();
+    formats.sort();
+    formats.dedup_by(|a, b| a == b);
+    eprintln!("40 files in {}: {formats:?}", folder.display());
+    folder
+}
+
+#[divan::bench(sample_count = 10)]
+fn import_40_department_files_into_a_library(bencher: Bencher) {
+    let fixtures = tempfile::tempdir().expect("tmp");
+    let folder = submissions(fixtures.path());
+    nianbao_report::segment::warm_up();
+    // One run outside the measure: every file must be imported, none refused.
+    let (tmp, desk, draft) = fresh_library();
+    let batch = desk
+        .import_materials(
+            draft,
+            std::slice::from_ref(&folder),
+            &AtomicBool::new(false),
+            &mut |_| {},
+        )
+        .expect("import");
+    assert_eq!(batch.imported.len(), 40, "errors: {:#?}", batch.errors);
+    let paragraphs: usize = batch.imported.iter().map(|m| m.paragraphs).sum();
+    let statistics: usize = batch.imported.iter().map(|m| m.statistics).sum();
+    eprintln!("imported 40 files: {paragraphs} paragraphs, {statistics} statistics values");
+    drop(tmp);
+    bencher
+        .with_inputs(fresh_library)
+        .bench_values(|(tmp, desk, draft)| {
+            let batch = desk
+                .import_materials(
+                    draft,
+                    std::slice::from_ref(&folder),
+                    &AtomicBool::new(false),
+                    &mut |p| {
+                        black_box(p);
+                    },
+                )
+                .map(|b| b.imported.len());
+            black_box(batch).ok();
+            // The library's folder goes after the measure.
+            (tmp, desk)
+        });
+}
+
+/// A library with the sample reports and a 2024 draft, in its own temporary folder.
+fn fresh_library() -> (tempfile::TempDir, Desk, i64) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let desk = Desk::in_folder(tmp.path());
+    let report = desk.overview().expect("library").reports[0].id;
+    let draft = desk.new_draft(report, 2024).expect("draft").id;
+    (tmp, desk, draft)
+}
