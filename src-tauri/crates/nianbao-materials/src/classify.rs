@@ -316,7 +316,7 @@ impl Default for Sequencing {
         Sequencing {
             temperature: 2.0,
             switch_numbered: 2.0,
-            switch_plain: 3.0,
+            switch_plain: 1.0,
             leave_next_year: 8.0,
             topics_in_plans: 0.25,
             topics_in_problems: 0.0,
@@ -558,7 +558,7 @@ mod tests {
             "{got:?}"
         );
         assert!(got[1].confidence < got[0].confidence, "{got:?}");
-        assert!(got[1].confidence > 0.5, "{got:?}");
+        assert!(got[1].confidence > 2.0 / STATES as f64, "{got:?}");
     }
 
     #[test]
