@@ -211,4 +211,12 @@ describe('FigureTable', () => {
     await fireEvent.click(screen.getByRole('button', { name: '恢复自动对照' }));
     expect(linker.forget).toHaveBeenCalledWith({ this: THIS, last: lastKey });
   });
+
+  it('closes the panel on Escape', async () => {
+    const unpaired = row('未命名·场次', 'unpaired', { last: null, lastLine: null, thisKey: THIS });
+    render(FigureTable, { rows: [unpaired], onjump: vi.fn(), linker: fakeLinker() });
+    await fireEvent.click(screen.getByTestId('figure-adjust'));
+    await fireEvent.keyDown(screen.getByTestId('figure-search'), { key: 'Escape' });
+    expect(screen.queryByTestId('figure-link-panel')).toBeNull();
+  });
 });
