@@ -88,6 +88,7 @@ pub fn app<R: tauri::Runtime>(
             commands::links::forget_figure_links,
             commands::links::report_figures,
             commands::links::metric_chain,
+            commands::links::chained_metrics,
             commands::dismissals::dismiss_finding,
             commands::dismissals::restore_finding,
             commands::dismissals::dismissed_findings,

@@ -13,7 +13,7 @@ use nianbao_app::dto::{
     SnippetPart, TemplateItem, VersionItem,
 };
 use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
-use nianbao_app::dto::{FigureChoice, FigureRef, HistoryPoint, LinkAction};
+use nianbao_app::dto::{ChainedMetric, FigureChoice, FigureRef, HistoryPoint, LinkAction};
 use nianbao_app::error::ErrorCode;
 use nianbao_desk::materials::{
     DepartmentItem, FillItem, FillOption, MaterialBatch, MaterialError, MaterialFigure,
@@ -68,6 +68,7 @@ fn all_bindings() -> BTreeMap<String, String> {
     generated::<FigureChoice>(&cfg, &mut out);
     generated::<LinkAction>(&cfg, &mut out);
     generated::<HistoryPoint>(&cfg, &mut out);
+    generated::<ChainedMetric>(&cfg, &mut out);
     generated::<CheckResult>(&cfg, &mut out);
     generated::<DismissedFinding>(&cfg, &mut out);
     generated::<DiffOp>(&cfg, &mut out);

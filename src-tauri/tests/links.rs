@@ -85,6 +85,10 @@ fn a_figure_linked_through_ipc_is_paired_by_the_next_check_and_can_be_taken_back
     let apart = row(&rows, "112项");
     assert_eq!(apart["linked"], false, "{apart}");
     assert!(apart["last"].is_null(), "{apart}");
+    assert_eq!(
+        apart["unlinked"][0]["value"], "41项",
+        "the row knows the drafter took it apart from 41项: {apart}"
+    );
     let forgotten = app.ok(
         "forget_figure_links",
         json!({ "text": text, "lastReportId": report, "year": 2024, "this": before["thisKey"] }),
@@ -97,6 +101,7 @@ fn a_figure_linked_through_ipc_is_paired_by_the_next_check_and_can_be_taken_back
         (&before["status"], &before["last"], &before["linked"]),
         "after 恢复 the row is the aligner's again: {restored} (before: {before})"
     );
+    assert_eq!(restored["unlinked"], json!([]), "{restored}");
 }
 
 #[test]
@@ -163,5 +168,26 @@ fn metric_chain_gives_each_year_with_its_line() {
             json!({ "government": "别的市", "metric": "行政复议·受理" })
         ),
         json!([])
+    );
+
+    // The picker: one entry per chained metric, its newest name, the years it was reported.
+    let picker = app.ok("chained_metrics", json!({ "government": government }));
+    let entries = picker.as_array().expect("entries");
+    let review: Vec<&Value> = entries
+        .iter()
+        .filter(|e| e["metric"] == "行政复议·受理")
+        .collect();
+    assert_eq!(review.len(), 1, "{picker}");
+    assert_eq!(review[0]["years"], json!([2023, 2024]), "{picker}");
+    assert!(review[0]["older"].is_array(), "{picker}");
+    let mut names: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e["metric"].as_str())
+        .collect();
+    names.dedup();
+    assert_eq!(
+        names.len(),
+        entries.len(),
+        "one entry per name, by name: {picker}"
     );
 }

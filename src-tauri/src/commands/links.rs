@@ -5,7 +5,7 @@ use tauri::{AppHandle, Runtime};
 
 use super::on_library;
 use crate::IpcError;
-use nianbao_desk::dto::{FigureChoice, FigureRef, HistoryPoint, LinkAction};
+use nianbao_desk::dto::{ChainedMetric, FigureChoice, FigureRef, HistoryPoint, LinkAction};
 
 /// Keep the drafter's word on a row; the next check obeys it. Returns the link's id.
 #[tauri::command]
@@ -57,4 +57,14 @@ pub async fn metric_chain<R: Runtime>(
     metric: String,
 ) -> Result<Vec<HistoryPoint>, IpcError> {
     on_library(app, move |lib| lib.metric_chain(&government, &metric)).await
+}
+
+/// The chart's picker: one entry per metric chained over the years, by its newest name with
+/// the names it had before.
+#[tauri::command]
+pub async fn chained_metrics<R: Runtime>(
+    app: AppHandle<R>,
+    government: String,
+) -> Result<Vec<ChainedMetric>, IpcError> {
+    on_library(app, move |lib| lib.chained_metrics(&government)).await
 }

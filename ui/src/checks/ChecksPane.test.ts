@@ -92,7 +92,7 @@ describe('ChecksPane', () => {
 
   it('shows a clicked figure’s history in the chart, also one missing from this year’s text', async () => {
     const backend = fakeBackend({
-      list_metrics: () => ['行政复议申请收到件数', '法律援助案件数'],
+      chained_metrics: () => ['行政复议申请收到件数', '法律援助案件数'].map((metric) => ({ metric, older: [], years: [2023] })),
       metric_chain: (a) => [
         { year: 2023, value: 310, unit: '件', raw: `${String(a.metric)}310件`, metric: String(a.metric), line: 14, excerpt: '', confidence: null, linked: false },
       ],

@@ -20,6 +20,7 @@ function row(metric: string, status: FigureStatus, over: Partial<FigureRow> = {}
     thisKey: null,
     lastKey: null,
     candidates: [],
+    unlinked: [],
     ...over,
   };
 }
@@ -218,5 +219,64 @@ describe('FigureTable', () => {
     await fireEvent.click(screen.getByTestId('figure-adjust'));
     await fireEvent.keyDown(screen.getByTestId('figure-search'), { key: 'Escape' });
     expect(screen.queryByTestId('figure-link-panel')).toBeNull();
+  });
+
+  it('says 已取消关联 on a figure the drafter took apart, with the figure it is not, and restores it in the row', async () => {
+    const linker = fakeLinker();
+    const lastKey = ref('法治宣传·讲座', 320, 'c12');
+    const lastChoice = { ...choice(320, 12, '举办机关干部法治讲座320场', null, []), key: lastKey };
+    const thisChoice = { ...choice(510, 9, '举办专题学法和法治讲座510场', null, []), key: THIS };
+    const onjump = vi.fn();
+    const rows = [
+      row('未命名·场次', 'unpaired', { last: null, lastLine: null, thisKey: THIS, unlinked: [lastChoice] }),
+      row('法治宣传·讲座', 'dropped', { this: null, thisLine: null, lastKey, unlinked: [thisChoice] }),
+      // Paired again with another figure: the pair is the aligner's, no 已取消关联 on it.
+      row('甲', 'changed', { thisKey: THIS, lastKey: ref('甲', 4, 'c4'), unlinked: [lastChoice] }),
+      row('乙', 'unpaired', { last: null, lastLine: null, thisKey: ref('乙', 5, 'c5') }),
+    ];
+    const { container } = render(FigureTable, { rows, onjump, linker });
+    const tagged = [...container.querySelectorAll('tbody tr')].map((tr) => ({
+      apart: tr.getAttribute('data-unlinked') === 'true',
+      tags: [...tr.querySelectorAll('.tag')].map((t) => t.textContent),
+    }));
+    expect(tagged).toEqual([
+      { apart: true, tags: ['已取消关联'] },
+      { apart: true, tags: ['已取消关联'] },
+      { apart: false, tags: [] },
+      { apart: false, tags: ['未配对'] },
+    ]);
+    const [first, second] = container.querySelectorAll('tbody tr');
+    expect(first.getAttribute('title')).toBe('您已取消它与上年第12行 320场的关联：可恢复自动对照');
+    expect(second.getAttribute('title')).toBe('您已取消它与本稿第9行 510场的关联：可恢复自动对照');
+    const restores = screen.getAllByTestId('figure-restore');
+    expect(restores.map((b) => b.getAttribute('aria-label'))).toEqual(['未命名·场次：恢复自动对照', '法治宣传·讲座：恢复自动对照']);
+
+    // The panel of this year's figure still offers 关联… and says what was taken apart.
+    await fireEvent.click(within(first as HTMLElement).getByTestId('figure-adjust'));
+    expect(screen.getByTestId('figure-link-panel').textContent).toContain('您已取消它与上年第12行 320场的关联。');
+
+    await fireEvent.click(restores[0]);
+    expect(linker.forget).toHaveBeenCalledWith({ this: THIS, last: null });
+    expect(onjump, 'the button is not a click on the row').not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByTestId('figure-link-panel')).toBeNull());
+    await fireEvent.click(restores[1]);
+    expect(linker.forget).toHaveBeenLastCalledWith({ this: null, last: lastKey });
+  });
+
+  it('says 已取消关联 read-only too, and a failed 恢复 in Chinese', async () => {
+    const lastChoice = choice(320, 12, '举办机关干部法治讲座320场', null, []);
+    const apart = row('未命名·场次', 'unpaired', { last: null, lastLine: null, thisKey: THIS, unlinked: [lastChoice] });
+    const { unmount } = render(FigureTable, { rows: [apart], onjump: vi.fn() });
+    expect(screen.getByTestId('figure-unlinked').textContent).toBe('已取消关联');
+    expect(screen.queryByTestId('figure-restore'), 'nothing to restore without a linker').toBeNull();
+    unmount();
+
+    const linker = fakeLinker();
+    linker.forget.mockImplementationOnce(async () => {
+      throw { code: 'store.sqlite', message: '资料库写入失败' };
+    });
+    render(FigureTable, { rows: [apart], onjump: vi.fn(), linker });
+    await fireEvent.click(screen.getByTestId('figure-restore'));
+    expect((await screen.findByRole('alert')).textContent).toBe('未能保存：资料库写入失败');
   });
 });

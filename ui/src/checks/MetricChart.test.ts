@@ -23,17 +23,19 @@ const HISTORY: Record<string, ReturnType<typeof point>[]> = {
     point('专题学法次数', { year: 2023, value: 2, unit: '次', raw: '2次' }, 5),
   ],
 };
+const entry = (metric: string, older: string[] = []) => ({ metric, older, years: [2021, 2022, 2023] });
+const ENTRIES = [entry('行政复议收到件数', ['复议申请']), entry('专题学法次数')];
 
 describe('MetricChart', () => {
   it('adds the open draft’s value as this year’s bar, marked 本稿', async () => {
     fakeBackend({
-      list_metrics: () => Object.keys(HISTORY),
+      chained_metrics: () => ENTRIES,
       metric_chain: (a) => HISTORY[a.metric as string],
     });
     const draft = {
       year: 2024,
       figures: [
-        { metric: '行政复议收到件数', last: '56件', this: '84件', change: null, status: 'changed' as const, linked: false, thisLine: 5, lastLine: 6, confidence: 1, words: [], thisKey: null, lastKey: null, candidates: [] },
+        { metric: '行政复议收到件数', last: '56件', this: '84件', change: null, status: 'changed' as const, linked: false, thisLine: 5, lastLine: 6, confidence: 1, words: [], thisKey: null, lastKey: null, candidates: [], unlinked: [] },
       ],
     };
     const { container } = render(MetricChart, { government: '示例县人民政府', draft });
@@ -48,7 +50,7 @@ describe('MetricChart', () => {
 
   it('draws one bar per year, oldest left, heights proportional to the values', async () => {
     const backend = fakeBackend({
-      list_metrics: () => Object.keys(HISTORY),
+      chained_metrics: () => ENTRIES,
       metric_chain: (a) => HISTORY[a.metric as string],
     });
     const { container } = render(MetricChart, { government: '示例县人民政府' });
@@ -62,7 +64,7 @@ describe('MetricChart', () => {
     expect(bars.map((b) => b.year)).toEqual(['2021', '2022', '2023']);
     expect(bars[0].height / bars[2].height, '28 is half of 56').toBeCloseTo(0.5);
     expect(bars[1].height / bars[2].height).toBeCloseTo(0.75);
-    expect(backend.callsOf('list_metrics')).toEqual([{ government: '示例县人民政府' }]);
+    expect(backend.callsOf('chained_metrics')).toEqual([{ government: '示例县人民政府' }]);
 
     await fireEvent.change(screen.getByRole('combobox', { name: '选择指标' }), { target: { value: '专题学法次数' } });
     await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(2));
@@ -71,14 +73,14 @@ describe('MetricChart', () => {
   });
 
   it('explains an empty history', async () => {
-    fakeBackend({ list_metrics: () => [] });
+    fakeBackend({ chained_metrics: () => [] });
     render(MetricChart, { government: '示例县人民政府' });
     expect(await screen.findByText(/还没有可比较的历年数据/)).toBeTruthy();
   });
 
   it('keeps the picker when one metric’s history cannot be read, and draws the next one', async () => {
     fakeBackend({
-      list_metrics: () => Object.keys(HISTORY),
+      chained_metrics: () => ENTRIES,
       metric_chain: (a) => {
         if (a.metric === '行政复议收到件数') throw { code: 'store.sqlite', message: '资料库读取失败 (read failed)' };
         return HISTORY[a.metric as string];
@@ -96,7 +98,7 @@ describe('MetricChart', () => {
 
   it('lists the line each year was read from, chained through a reworded year and a drafter’s link', async () => {
     const backend = fakeBackend({
-      list_metrics: () => Object.keys(HISTORY),
+      chained_metrics: () => ENTRIES,
       metric_chain: (a) => HISTORY[a.metric as string],
     });
     render(MetricChart, { government: '示例市' });
@@ -117,11 +119,27 @@ describe('MetricChart', () => {
       point('专题学法和法治讲座', { year: 2023, value: 510, unit: '场', raw: '510场' }, 12),
       point('法治讲座', { year: 2024, value: 530, unit: '场', raw: '530场' }, 13),
     ];
-    fakeBackend({ list_metrics: () => ['法治讲座'], metric_chain: () => reworded });
+    fakeBackend({ chained_metrics: () => [entry('法治讲座', ['专题学法和法治讲座'])], metric_chain: () => reworded });
     const { container } = render(MetricChart, { government: '示例市' });
     await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(3));
     const items = [...screen.getByTestId('metric-sources').querySelectorAll('li')].map((li) => li.textContent ?? '');
     expect(items[1]).toContain('（当年称“专题学法和法治讲座”）');
     expect(items[2]).not.toContain('当年称');
+  });
+
+  it('offers a renamed metric once, by its newest name with its former names (曾称)', async () => {
+    const backend = fakeBackend({
+      chained_metrics: () => ENTRIES,
+      metric_chain: (a) => HISTORY[a.metric as string],
+    });
+    const { container } = render(MetricChart, { government: '示例市', prefer: { metric: '复议申请', seq: 1 } });
+    await waitFor(() => expect(container.querySelectorAll('rect')).toHaveLength(3));
+    const options = [...screen.getByRole('combobox', { name: '选择指标' }).querySelectorAll('option')];
+    expect(options.map((o) => o.textContent)).toEqual(['行政复议收到件数（曾称：复议申请）', '专题学法次数']);
+    expect(options.map((o) => o.value)).toEqual(['行政复议收到件数', '专题学法次数']);
+    // A row of the former name asks for the chain's entry: its history is drawn by the newest name.
+    expect((screen.getByRole('combobox', { name: '选择指标' }) as HTMLSelectElement).value).toBe('行政复议收到件数');
+    expect(backend.callsOf('metric_chain')).toEqual([{ government: '示例市', metric: '行政复议收到件数' }]);
+    expect(backend.callsOf('list_metrics'), 'not the names of each year').toEqual([]);
   });
 });

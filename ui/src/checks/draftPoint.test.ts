@@ -16,6 +16,7 @@ const row = (metric: string, value: string | null): FigureRow => ({
   thisKey: null,
   lastKey: null,
   candidates: [],
+  unlinked: [],
 });
 
 describe('draftPoint', () => {

@@ -4,7 +4,7 @@ import ChecksPane from './ChecksPane.svelte';
 import { draftDoc } from '../editor/openDoc';
 import { fakeBackend, sampleCheck, sampleDraft } from '../test/backend';
 import type { FigureRef, FigureRow } from '../lib/api';
-import { describeChoice, percent, sharedWords } from './figureLinks';
+import { describeChoice, isUnlinked, percent, sharedWords, unlinkedNote } from './figureLinks';
 
 const THIS: FigureRef = { metric: '未命名·场次', value: 510, unit: '场', clause: 'aa' };
 const LAST: FigureRef = { metric: '法治宣传·讲座', value: 320, unit: '场', clause: 'bb' };
@@ -24,6 +24,7 @@ const UNPAIRED: FigureRow = {
   candidates: [
     { metric: '法治宣传·讲座', value: '320场', line: 12, excerpt: '举办法治讲座320场', confidence: 0.45, words: ['讲座'], key: LAST },
   ],
+  unlinked: [],
 };
 
 describe('the figure table’s links in the checks pane', () => {
@@ -51,6 +52,30 @@ describe('the figure table’s links in the checks pane', () => {
         last: LAST,
       },
     ]);
+  });
+
+  it('restores a pair the drafter took apart (恢复自动对照) for the draft’s scope, then checks again', async () => {
+    const backend = fakeBackend({ forget_figure_links: () => 1 });
+    const onrecheck = vi.fn();
+    const apart: FigureRow = { ...UNPAIRED, candidates: [], unlinked: [{ ...UNPAIRED.candidates[0], confidence: null, words: [] }] };
+    render(ChecksPane, {
+      doc: draftDoc(sampleDraft({ lastReportId: 3, year: 2024 })),
+      result: sampleCheck({ figures: [apart] }),
+      text: '示例市2024年……举办专题学法和法治讲座510场。',
+      onselectline: vi.fn(),
+      onjump: vi.fn(),
+      onrecheck,
+    });
+    expect(screen.getByTestId('figure-unlinked').textContent).toBe('已取消关联');
+    await fireEvent.click(screen.getByRole('button', { name: '未命名·场次：恢复自动对照' }));
+    await waitFor(() => expect(onrecheck).toHaveBeenCalledTimes(1));
+    expect(backend.callsOf('forget_figure_links')).toEqual([
+      { text: '示例市2024年……举办专题学法和法治讲座510场。', lastReportId: 3, year: 2024, this: THIS, last: null },
+    ]);
+    expect(unlinkedNote(apart)).toBe('您已取消它与上年第12行 320场的关联');
+    expect(isUnlinked(apart)).toBe(true);
+    expect(isUnlinked({ ...apart, status: 'not_comparable' }), '不可比 says so itself').toBe(false);
+    expect(isUnlinked({ ...apart, unlinked: [] })).toBe(false);
   });
 
   it('is read-only without last year’s report (nothing to link to)', () => {

@@ -60,3 +60,19 @@ export function searchFigures(figures: FigureChoice[], query: string, limit = 8)
     .filter((f) => words.every((w) => f.metric.includes(w) || f.excerpt.includes(w) || f.value.includes(w)))
     .slice(0, limit);
 }
+
+/**
+ * A row the drafter took apart (取消关联) and left without a partner: it shows 已取消关联 and
+ * offers 恢复自动对照 instead of looking like any figure the aligner could not pair.
+ */
+export function isUnlinked(row: FigureRow): boolean {
+  return row.unlinked.length > 0 && (row.this == null || row.last == null) && row.status !== 'not_comparable';
+}
+
+/** `您已取消它与上年第12行 320场的关联` (a row of last year's: `本稿第9行 510场`). Empty when none. */
+export function unlinkedNote(row: FigureRow): string {
+  if (row.unlinked.length === 0) return '';
+  const side = row.this != null ? '上年' : '本稿';
+  const names = row.unlinked.map((c) => `${side}第${c.line}行 ${c.value}`).join('、');
+  return `您已取消它与${names}的关联`;
+}

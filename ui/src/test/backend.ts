@@ -69,11 +69,11 @@ export function sampleCheck(overrides: Partial<CheckResult> = {}): CheckResult {
       { code: 'plan.unreported', severity: 'info', line: 0, message: '上年安排的“推进行政复议体制改革”本年未见报告', excerpt: null, detail: null, matched: null, column: null, suggestion: null, key: 'sample-3' },
     ],
     figures: [
-      { metric: '行政复议申请收到件数', last: '48件', this: '56件', change: '+8件（+16.7%）', status: 'changed', linked: false, thisLine: 7, lastLine: 12, confidence: 0.9, words: [], thisKey: null, lastKey: null, candidates: [] },
-      { metric: '专题学法次数', last: '4次', this: '4次', change: null, status: 'unchanged', linked: false, thisLine: 4, lastLine: 5, confidence: 0.95, words: [], thisKey: null, lastKey: null, candidates: [] },
-      { metric: '行政复议受理件数', last: '20件', this: '51件', change: '+31件（+155.0%）', status: 'swing', linked: false, thisLine: 7, lastLine: 12, confidence: 0.8, words: [], thisKey: null, lastKey: null, candidates: [] },
-      { metric: '法律顾问人数', last: null, this: '12名', change: null, status: 'new', linked: false, thisLine: 3, lastLine: null, confidence: 0.7, words: [], thisKey: null, lastKey: null, candidates: [] },
-      { metric: '法律援助案件数', last: '310件', this: null, change: null, status: 'dropped', linked: false, thisLine: null, lastLine: 14, confidence: 0.7, words: [], thisKey: null, lastKey: null, candidates: [] },
+      { metric: '行政复议申请收到件数', last: '48件', this: '56件', change: '+8件（+16.7%）', status: 'changed', linked: false, thisLine: 7, lastLine: 12, confidence: 0.9, words: [], thisKey: null, lastKey: null, candidates: [], unlinked: [] },
+      { metric: '专题学法次数', last: '4次', this: '4次', change: null, status: 'unchanged', linked: false, thisLine: 4, lastLine: 5, confidence: 0.95, words: [], thisKey: null, lastKey: null, candidates: [], unlinked: [] },
+      { metric: '行政复议受理件数', last: '20件', this: '51件', change: '+31件（+155.0%）', status: 'swing', linked: false, thisLine: 7, lastLine: 12, confidence: 0.8, words: [], thisKey: null, lastKey: null, candidates: [], unlinked: [] },
+      { metric: '法律顾问人数', last: null, this: '12名', change: null, status: 'new', linked: false, thisLine: 3, lastLine: null, confidence: 0.7, words: [], thisKey: null, lastKey: null, candidates: [], unlinked: [] },
+      { metric: '法律援助案件数', last: '310件', this: null, change: null, status: 'dropped', linked: false, thisLine: null, lastLine: 14, confidence: 0.7, words: [], thisKey: null, lastKey: null, candidates: [], unlinked: [] },
     ],
     ...overrides,
   };
@@ -127,6 +127,7 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
     list_metrics: () => [],
     metric_history: () => [],
     metric_chain: () => [],
+    chained_metrics: () => [],
     report_figures: () => [],
     list_templates: () => [
       { kind: 'organization', label: '党的领导和第一责任人' },

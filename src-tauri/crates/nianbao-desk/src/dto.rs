@@ -12,7 +12,7 @@ use ts_rs::TS;
 mod delivery;
 pub use delivery::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
 mod links;
-pub use links::{FigureChoice, FigureRef, HistoryPoint, LinkAction};
+pub use links::{ChainedMetric, FigureChoice, FigureRef, HistoryPoint, LinkAction};
 
 /// The app's own facts.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -385,6 +385,10 @@ pub struct FigureRow {
     pub last_key: Option<FigureRef>,
     /// For a this-year figure left unpaired: last year's best candidates, best first.
     pub candidates: Vec<FigureChoice>,
+    /// The drafter's 取消关联 about this row's figure: the figures of the other year the drafter
+    /// said it is not (last year's for a figure of this year, the draft's for one of last year
+    /// only). Empty when the drafter never took it apart.
+    pub unlinked: Vec<FigureChoice>,
 }
 
 /// Everything the checks pane shows for the text as typed.
@@ -613,6 +617,7 @@ impl FigureRow {
                 .take(3)
                 .map(FigureChoice::offered)
                 .collect(),
+            unlinked: Vec::new(),
         }
     }
 }

@@ -14,6 +14,7 @@ import type { MetricPoint } from './bindings/MetricPoint';
 import type { FigureChoice } from './bindings/FigureChoice';
 import type { FigureRef } from './bindings/FigureRef';
 import type { HistoryPoint } from './bindings/HistoryPoint';
+import type { ChainedMetric } from './bindings/ChainedMetric';
 import type { LinkAction } from './bindings/LinkAction';
 import type { ReportOutline } from './bindings/ReportOutline';
 import type { ReportItem } from './bindings/ReportItem';
@@ -78,6 +79,7 @@ export interface Commands {
   };
   report_figures: { args: { reportId: number }; result: FigureChoice[] };
   metric_chain: { args: { government: string; metric: string }; result: HistoryPoint[] };
+  chained_metrics: { args: { government: string }; result: ChainedMetric[] };
   dismiss_finding: { args: { draftId: number; key: string; label: string }; result: void };
   restore_finding: { args: { draftId: number; key: string }; result: boolean };
   dismissed_findings: { args: { draftId: number }; result: DismissedFinding[] };

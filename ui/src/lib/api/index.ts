@@ -554,7 +554,7 @@ export function materialTrail(draftId: number): Promise<TrailItem[]> {
 
 // ---- the drafter's links in the figure table, chained history (issue 14) --------------------
 
-import type { FigureChoice, FigureRef, HistoryPoint, LinkAction } from './types';
+import type { ChainedMetric, FigureChoice, FigureRef, HistoryPoint, LinkAction } from './types';
 
 /** Where a link between the draft and last year's report is kept (check_draft's context). */
 export interface LinkContext {
@@ -588,4 +588,9 @@ export function reportFigures(reportId: number): Promise<FigureChoice[]> {
 /** A metric's history chained over every report of a government, each year with its line. */
 export function metricChain(government: string, metric: string): Promise<HistoryPoint[]> {
   return call('metric_chain', { government, metric });
+}
+
+/** The chart's picker: one entry per metric chained over the years, by its newest name (曾称…). */
+export function chainedMetrics(government: string): Promise<ChainedMetric[]> {
+  return call('chained_metrics', { government });
 }

@@ -12,6 +12,7 @@ export type { FigureRow } from './bindings/FigureRow';
 export type { FigureChoice } from './bindings/FigureChoice';
 export type { FigureRef } from './bindings/FigureRef';
 export type { HistoryPoint } from './bindings/HistoryPoint';
+export type { ChainedMetric } from './bindings/ChainedMetric';
 export type { LinkAction } from './bindings/LinkAction';
 export type { FigureStatus } from './bindings/FigureStatus';
 export type { FindingCode } from './bindings/FindingCode';

@@ -145,3 +145,15 @@ impl From<&nianbao_store::ChainPoint> for HistoryPoint {
         }
     }
 }
+
+/// A metric the chart's picker offers: one chain of figures followed over the years, named by
+/// its newest name, so a renamed metric is one entry, not one per wording.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ChainedMetric {
+    /// The newest name (passed back to metric_chain).
+    pub metric: String,
+    /// The names it had in earlier years, newest first (曾称…).
+    pub older: Vec<String>,
+    /// The years it was reported, oldest first.
+    pub years: Vec<i32>,
+}

@@ -37,6 +37,7 @@ impl Desk {
         let mut result = CheckResult::new(&this, &check, nianbao_draft::marks::count(text));
         if let Some(last) = last.as_deref() {
             super::links::fill_candidate_clauses(&mut result.figures, last);
+            super::links::mark_unlinked(&mut result.figures, &this, last, &links);
         }
         result.office_warnings = office.warnings().iter().map(|w| w.to_string()).collect();
         Ok(result)

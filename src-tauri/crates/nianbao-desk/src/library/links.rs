@@ -8,7 +8,8 @@ use nianbao_report::Report;
 
 use super::Desk;
 use crate::DeskError;
-use crate::dto::{FigureChoice, FigureRef, FigureRow, HistoryPoint, LinkAction};
+use crate::dto::{ChainedMetric, FigureChoice, FigureRef, FigureRow, HistoryPoint, LinkAction};
+use nianbao_store::MetricHistory;
 
 /// Where a link between the draft and last year's report is kept: the government (last year's,
 /// else the draft's own), this year (given, else the draft's, else the year after last) and
@@ -37,6 +38,47 @@ pub(super) fn fill_candidate_clauses(rows: &mut [FigureRow], last: &Report) {
             c.excerpt = f.excerpt.clone();
         }
     }
+}
+
+/// Rows whose figure the drafter took apart from another (取消关联) say so, with the figure of
+/// the other year it is not — found as the aligner finds it ([`FigureKey::find`]), so a row is
+/// marked exactly when the check obeyed the unlink.
+pub(super) fn mark_unlinked(
+    rows: &mut [FigureRow],
+    this: &Report,
+    last: &Report,
+    links: &[FigureLink],
+) {
+    for link in links.iter().filter(|l| l.kind == LinkKind::NotSame) {
+        let (Some(t), Some(l)) = (link.this.as_ref(), link.last.as_ref()) else {
+            continue;
+        };
+        let (Some(t), Some(l)) = (
+            t.find(&this.figures).and_then(|i| this.figures.get(i)),
+            l.find(&last.figures).and_then(|j| last.figures.get(j)),
+        ) else {
+            continue;
+        };
+        let this_key = FigureRef::from(&FigureKey::of(t));
+        let last_key = FigureRef::from(&FigureKey::of(l));
+        for row in rows.iter_mut() {
+            if row.this_key.as_ref() == Some(&this_key) {
+                row.unlinked.push(FigureChoice::of(l));
+            } else if row.last_key.as_ref() == Some(&last_key) {
+                row.unlinked.push(FigureChoice::of(t));
+            }
+        }
+    }
+}
+
+/// What the chart's picker calls a chain: the newest name of it that is a named metric (a
+/// reworded year may carry a fallback name). `None` when no year's figure is named.
+fn chain_name(h: &MetricHistory, named: impl Fn(&str) -> bool) -> Option<&str> {
+    h.points
+        .iter()
+        .rev()
+        .map(|p| p.metric.as_str())
+        .find(|m| named(m))
 }
 
 /// Same key: metric, value, unit and clause.
@@ -119,17 +161,70 @@ impl Desk {
     }
 
     /// A metric's history over every report of a government, chained year to year through the
-    /// alignment and the drafter's links (the longest chain that carries `metric` in some
-    /// year), oldest first, each year with its line. Empty when no report names the metric.
+    /// alignment and the drafter's links, oldest first, each year with its line: the chain the
+    /// picker names `metric` ([`Desk::chained_metrics`]), else the longest chain that carries
+    /// `metric` in some year (ties: the one whose figure comes first in its report). Empty when
+    /// no report names the metric.
     pub fn metric_chain(
         &self,
         government: &str,
         metric: &str,
     ) -> Result<Vec<HistoryPoint>, DeskError> {
         let office = self.office();
-        let points =
-            self.with_store(|s| Ok(s.metric_chain_with(government, metric, office.rules())?))?;
-        Ok(points.iter().map(HistoryPoint::from).collect())
+        let named = |m: &str| office.is_named(m);
+        let best = self
+            .metric_histories(government, Some(metric), 1)?
+            .into_iter()
+            .max_by(|a, b| {
+                let rank = |h: &MetricHistory| {
+                    (
+                        chain_name(h, named) == Some(metric),
+                        h.points.len(),
+                        // Fewer is better for the first line: reversed.
+                        std::cmp::Reverse(h.points.first().map_or(usize::MAX, |p| p.line)),
+                    )
+                };
+                rank(a).cmp(&rank(b))
+            });
+        Ok(best
+            .map(|h| h.points.iter().map(HistoryPoint::from).collect())
+            .unwrap_or_default())
+    }
+
+    /// The metrics the chart's picker offers: one entry per chain of figures over the years
+    /// (through the alignment and the drafter's links) that a named metric takes part in, named
+    /// by its newest name with the names it had before; by name. Where several chains end in
+    /// the same name, the longest stands for it (the one [`Desk::metric_chain`] draws).
+    pub fn chained_metrics(&self, government: &str) -> Result<Vec<ChainedMetric>, DeskError> {
+        let office = self.office();
+        let named = |m: &str| office.is_named(m);
+        // Longest first, so the first chain of a name is the one metric_chain picks.
+        let histories = self.metric_histories(government, None, 1)?;
+        let mut out: Vec<ChainedMetric> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for h in &histories {
+            let Some(name) = chain_name(h, named) else {
+                continue;
+            };
+            if !seen.insert(name.to_string()) {
+                continue;
+            }
+            // Only the names before it: a later year's fallback name is no former name.
+            let upto = h.points.iter().rposition(|p| p.metric == name).unwrap_or(0);
+            let mut older: Vec<String> = Vec::new();
+            for p in h.points.iter().take(upto).rev() {
+                if p.metric != name && !older.contains(&p.metric) {
+                    older.push(p.metric.clone());
+                }
+            }
+            out.push(ChainedMetric {
+                metric: name.to_string(),
+                older,
+                years: h.points.iter().map(|p| p.year).collect(),
+            });
+        }
+        out.sort_by(|a, b| a.metric.cmp(&b.metric));
+        Ok(out)
     }
 }
 
@@ -279,6 +374,92 @@ mod tests {
     }
 
     #[test]
+    fn an_unlinked_pair_says_so_on_both_rows_until_restored() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        let last_id = import(&desk, dir.path(), 2023, &report(2023, 320, "举办法治讲座"));
+        let draft = report(2024, 510, "举办法治讲座");
+        let lectures = |rows: &[FigureRow]| {
+            rows.iter()
+                .find(|r| r.this.as_deref() == Some("510场"))
+                .cloned()
+                .expect("510场 has a row")
+        };
+        let before = desk
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let paired = lectures(&before.figures);
+        assert_eq!(paired.last.as_deref(), Some("320场"), "{paired:?}");
+        assert!(
+            before.figures.iter().all(|r| r.unlinked.is_empty()),
+            "nothing taken apart yet: {:?}",
+            before.figures
+        );
+
+        desk.link_draft_figures(
+            &draft,
+            last_id,
+            Some(2024),
+            LinkAction::NotSame,
+            paired.this_key.clone(),
+            paired.last_key.clone(),
+        )
+        .expect("unlink kept");
+        // A fresh desk on the same folder: the unlink is the library's, not the desk's memory.
+        let again = Desk::in_folder(dir.path());
+        let apart = again
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let this_row = lectures(&apart.figures);
+        assert!(this_row.last.is_none(), "not paired: {this_row:?}");
+        assert!(!this_row.linked);
+        let [was] = this_row.unlinked.as_slice() else {
+            panic!("this year's row names last year's figure it is not: {this_row:?}");
+        };
+        assert_eq!((was.value.as_str(), was.line), ("320场", 5));
+        assert!(was.excerpt.contains("讲座"), "{was:?}");
+        assert_eq!(Some(&was.key), paired.last_key.as_ref());
+        // Last year's figure, when the table shows it alone, names this year's one it is not.
+        let last_rows: Vec<_> = apart
+            .figures
+            .iter()
+            .filter(|r| r.this.is_none() && r.last.as_deref() == Some("320场"))
+            .collect();
+        for row in &last_rows {
+            let [was] = row.unlinked.as_slice() else {
+                panic!("last year's row names this year's figure it is not: {row:?}");
+            };
+            assert_eq!((was.value.as_str(), was.line), ("510场", 5));
+        }
+        assert_eq!(
+            apart
+                .figures
+                .iter()
+                .filter(|r| !r.unlinked.is_empty())
+                .count(),
+            1 + last_rows.len(),
+            "only the figures taken apart: {:?}",
+            apart.figures
+        );
+
+        // 恢复自动对照 on this year's row: the aligner pairs the two again, nothing says unlinked.
+        let forgotten = again
+            .forget_draft_figure_links(&draft, last_id, Some(2024), this_row.this_key, None)
+            .expect("forget");
+        assert_eq!(forgotten, 1);
+        let restored = again
+            .check_draft(&draft, Some(last_id), Some(2024))
+            .expect("check");
+        let row = lectures(&restored.figures);
+        assert_eq!(row.last.as_deref(), Some("320场"), "{row:?}");
+        assert!(
+            restored.figures.iter().all(|r| r.unlinked.is_empty()),
+            "{:?}",
+            restored.figures
+        );
+    }
+
+    #[test]
     fn a_paired_row_says_why_and_an_unpaired_one_offers_candidates() {
         let dir = tempfile::tempdir().expect("temp dir");
         let desk = Desk::in_folder(dir.path());
@@ -378,6 +559,69 @@ mod tests {
         );
         assert!(chain.first().is_some_and(|p| p.confidence.is_none()));
         assert!(chain.iter().skip(1).all(|p| p.confidence.is_some()));
+    }
+
+    #[test]
+    fn the_picker_offers_a_renamed_metric_once_by_its_newest_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let desk = Desk::in_folder(dir.path());
+        for (year, wording) in [(2021, "收到"), (2022, "受理"), (2023, "新收")] {
+            let text = format!(
+                "示例区{year}年法治政府建设情况报告\n\n\
+                 一、主要举措和成效\n\
+                 （一）推进依法行政。全年{wording}行政复议申请{}件，行政应诉案件{}件。\n\
+                 二、存在的不足\n\
+                 个别单位依法行政意识仍需增强。\n",
+                40 + year - 2020,
+                20 + year - 2020,
+            );
+            import(&desk, dir.path(), year, &text);
+        }
+        let by_name = desk.list_metrics("示例区").expect("metrics");
+        assert!(
+            by_name.iter().any(|m| m == "行政复议·收到")
+                && by_name.iter().any(|m| m == "行政复议·受理"),
+            "by name, each wording is a metric of its own: {by_name:?}"
+        );
+        let chained = desk.chained_metrics("示例区").expect("chained");
+        let reviews: Vec<_> = chained
+            .iter()
+            .filter(|c| c.metric.starts_with("行政复议"))
+            .collect();
+        let [review] = reviews.as_slice() else {
+            panic!("one entry for the renamed metric: {chained:?}");
+        };
+        assert_eq!(
+            review.metric, "行政复议·案件",
+            "its newest name: {review:?}"
+        );
+        assert_eq!(
+            review.older,
+            vec!["行政复议·受理", "行政复议·收到"],
+            "newest first"
+        );
+        assert_eq!(review.years, vec![2021, 2022, 2023]);
+        let suits = chained
+            .iter()
+            .find(|c| c.metric == "行政应诉·案件")
+            .expect("the unchanged metric is offered too");
+        assert!(suits.older.is_empty(), "{suits:?}");
+        assert_eq!(chained.len(), 2, "{chained:?}");
+        // The chart draws the entry's own chain, by its newest name or by a former one.
+        for name in ["行政复议·案件", "行政复议·收到"] {
+            let chain = desk.metric_chain("示例区", name).expect("chain");
+            let years: Vec<(i32, &str)> =
+                chain.iter().map(|p| (p.year, p.metric.as_str())).collect();
+            assert_eq!(
+                years,
+                vec![
+                    (2021, "行政复议·收到"),
+                    (2022, "行政复议·受理"),
+                    (2023, "行政复议·案件")
+                ],
+                "{name}"
+            );
+        }
     }
 
     #[test]

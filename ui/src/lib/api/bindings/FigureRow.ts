@@ -38,4 +38,10 @@ thisKey: FigureRef | null, lastKey: FigureRef | null,
 /**
  * For a this-year figure left unpaired: last year's best candidates, best first.
  */
-candidates: Array<FigureChoice>, };
+candidates: Array<FigureChoice>, 
+/**
+ * The drafter's 取消关联 about this row's figure: the figures of the other year the drafter
+ * said it is not (last year's for a figure of this year, the draft's for one of last year
+ * only). Empty when the drafter never took it apart.
+ */
+unlinked: Array<FigureChoice>, };
