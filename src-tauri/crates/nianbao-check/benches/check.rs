@@ -75,6 +75,19 @@ fn full_check_of_two_30k_reports(bencher: divan::Bencher) {
     bencher.bench(|| check(divan::black_box(&this), Some(divan::black_box(&last))));
 }
 
+/// The same check as a first one: the segmenter has forgotten which runs of text it prepared, so
+/// every cut looks its dictionary words up again (a drafter's first check of two reports whose
+/// words are already loaded; the full check above is a re-check, as after an edit).
+#[divan::bench]
+fn first_check_of_two_30k_reports(bencher: divan::Bencher) {
+    let (this, last) = pair();
+    let _ = check(&this, Some(&last));
+    bencher.bench(|| {
+        nianbao_report::segment::forget_prepared();
+        check(divan::black_box(&this), Some(divan::black_box(&last)))
+    });
+}
+
 #[divan::bench]
 fn single_report_rules_on_30k(bencher: divan::Bencher) {
     let (this, _) = pair();

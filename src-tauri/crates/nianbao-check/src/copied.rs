@@ -12,7 +12,7 @@ use nianbao_report::Report;
 use crate::diff::{self, Piece};
 use crate::finding::{Code, Finding, Severity};
 use crate::rules::Rules;
-use crate::text::{is_han, shorten};
+use crate::text::{FastMap, is_han, shorten};
 
 /// Paragraphs shorter than this (in characters) are headings or labels: never compared.
 pub const MIN_CHARS: usize = 20;
@@ -41,14 +41,22 @@ pub struct Copy {
 }
 
 /// A paragraph of last year's: line, text, character bigrams.
-type Paragraph<'a> = (usize, &'a str, HashSet<(char, char)>);
+type Paragraph<'a> = (usize, &'a str, Vec<u64>);
 
-fn bigrams(text: &str) -> HashSet<(char, char)> {
-    let han: Vec<char> = text
-        .chars()
-        .filter(|c| is_han(*c) || c.is_ascii_digit())
-        .collect();
-    han.windows(2).map(|w| (w[0], w[1])).collect()
+/// The distinct bigrams of a text's Han characters and digits (taken together, the rest left
+/// out), each pair of characters packed in one number, ascending.
+fn bigrams(text: &str) -> Vec<u64> {
+    let mut grams = Vec::with_capacity(text.len() / 3);
+    let mut prev: Option<char> = None;
+    for c in text.chars().filter(|c| is_han(*c) || c.is_ascii_digit()) {
+        if let Some(p) = prev {
+            grams.push((u64::from(p) << 32) | u64::from(c));
+        }
+        prev = Some(c);
+    }
+    grams.sort_unstable();
+    grams.dedup();
+    grams
 }
 
 /// For every long paragraph of this year, its closest paragraph of last year's when the token
@@ -60,7 +68,7 @@ pub fn find_copies(this: &Report, last: &Report) -> Vec<Copy> {
         .filter(|(_, t)| t.chars().count() >= MIN_CHARS)
         .map(|(l, t)| (l, t, bigrams(t)))
         .collect();
-    let mut index: HashMap<(char, char), Vec<u32>> = HashMap::new();
+    let mut index: FastMap<u64, Vec<u32>> = FastMap::default();
     for (i, (_, _, grams)) in last_paras.iter().enumerate() {
         for g in grams {
             index.entry(*g).or_default().push(i as u32);

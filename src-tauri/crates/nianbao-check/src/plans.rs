@@ -1,7 +1,7 @@
 //! Plans (`plan.unreported`): items of last year's next-year part that this year's report never
 //! addresses, judged by content words. Info only: a plan may be reported in other words.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use nianbao_report::Report;
 
@@ -27,12 +27,21 @@ pub fn check(this: &Report, last: &Report, rules: &Rules) -> Vec<Finding> {
         !this_parts.problems.as_ref().is_some_and(|r| r.contains(l))
             && !this_parts.next_year.as_ref().is_some_and(|r| r.contains(l))
     };
-    let done: Vec<HashSet<&str>> = this
+    // Which sentences of this year's work hold each content word (sentence numbers, ascending,
+    // each once): an item's best sentence is then counted from its own words' lists.
+    let mut holding: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut sentence_count = 0u32;
+    for sentence in this
         .paragraphs()
         .filter(|(l, _)| outside(l))
         .flat_map(|(_, t)| sentences(t).into_iter().map(move |r| &t[r]))
-        .map(|sentence| content_words(sentence, rules).into_iter().collect())
-        .collect();
+    {
+        for word in content_words(sentence, rules) {
+            holding.entry(word).or_default().push(sentence_count);
+        }
+        sentence_count += 1;
+    }
+    let mut shared = vec![0u32; sentence_count as usize];
     let mut out = Vec::new();
     let items = last
         .paragraphs()
@@ -48,11 +57,15 @@ pub fn check(this: &Report, last: &Report, rules: &Rules) -> Vec<Finding> {
         }
         // Addressed when one sentence of this year's work carries enough of the item's words.
         let needed = ((ADDRESSED * words.len() as f64).ceil() as usize).max(2);
-        let best = done
-            .iter()
-            .map(|s| words.iter().filter(|w| s.contains(*w)).count())
-            .max()
-            .unwrap_or(0);
+        shared.iter_mut().for_each(|n| *n = 0);
+        let mut best = 0;
+        for ids in words.iter().filter_map(|w| holding.get(w)) {
+            for &id in ids {
+                let n = &mut shared[id as usize];
+                *n += 1;
+                best = best.max(*n as usize);
+            }
+        }
         if best < needed {
             let item = sentences(text).first().map_or(text, |s| &text[s.clone()]);
             out.push(

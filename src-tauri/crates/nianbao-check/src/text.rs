@@ -4,7 +4,8 @@
 //! Quantities here serve arithmetic inside one sentence only; the named figures of a report come
 //! from the parser (`Report::figures`). Nothing here allocates per character in hot loops.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use nianbao_report::segment;
@@ -102,6 +103,61 @@ pub fn content_words<'a>(text: &'a str, rules: &Rules) -> HashSet<&'a str> {
         .collect()
 }
 
+/// A fast hasher for the rules' own lookup tables (character pairs, words of the report): the
+/// multiply-and-rotate of rustc's FxHash. Not for keys an adversary picks to collide; a report
+/// could at worst slow its own check.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = self.0.wrapping_add(word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The product's high bits are its best mixed; hash tables index by the low ones.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
 /// Jaccard similarity of two word sets (0 when both are empty).
 pub fn jaccard(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {
     let union = a.union(b).count();
@@ -197,6 +253,33 @@ mod tests {
             clause_after(line, line.find("3491件").unwrap_or(0)),
             "3491件"
         );
+    }
+
+    #[test]
+    fn the_fast_map_keeps_every_key_apart() {
+        let mut map: FastMap<u64, usize> = FastMap::default();
+        for (i, k) in (0..5000u64).map(|i| (i << 32) | (i % 7)).enumerate() {
+            map.insert(k, i);
+        }
+        let mut words: FastMap<&str, usize> = FastMap::default();
+        for (i, w) in [
+            "依法",
+            "行政",
+            "依法行政",
+            "行政复议",
+            "a",
+            "ab",
+            "abcdefghi",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            words.insert(w, i);
+        }
+        assert_eq!(map.len(), 5000);
+        assert_eq!(map.get(&((4999 << 32) | (4999 % 7))), Some(&4999));
+        assert_eq!(words.get("行政复议"), Some(&3));
+        assert_eq!(words.get("abcdefgh"), None);
     }
 
     #[test]
