@@ -3,10 +3,13 @@
 // the sample 2023 report and 2024 draft. In the draft's figure table the figure left unpaired
 // (处罚事项清单 112项) is linked by the drafter to last year's 清理证明事项 41项, found by searching
 // last year's figures; after a restart the pair is still there (人工关联), and `nianbao check --db`
-// on the same library obeys it too; 取消关联 takes the pair apart again for both. The chart of 行政复议·收到 shows a bar for each of 2021–2023
-// (plus the draft's) and lists the line each value was read from.
+// on the same library obeys it too; 取消关联 takes the pair apart again for both, the row then says
+// 已取消关联, and its 恢复自动对照 (after one more restart) gives the row back to the aligner. The
+// chart of 行政复议·收到 shows a bar for each of 2021–2023 (plus the draft's) and lists the line each
+// value was read from; its picker lists each chained metric once.
 // Screenshots: links-panel (the row's 关联 panel), links-linked (the pair after linking),
-// links-after-restart (the checks pane with the chart and its sources).
+// links-after-restart (the checks pane with the chart and its sources), links-unlinked (the row
+// the drafter took apart: 已取消关联 with 恢复自动对照).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -196,6 +199,10 @@ test('a link made in the window survives a restart and is used; the chart runs o
       assert.equal(row.cells[1], '41项');
 
       await pickMetric(driver, METRIC);
+      const options = await driver.execute(
+        'return [...document.querySelector(\'select[aria-label="选择指标"]\').options].map((o) => o.value);',
+      );
+      assert.equal(new Set(options).size, options.length, `each chained metric once: ${options}`);
       const bars = await driver.waitUntil(
         async () => {
           const years = await driver.execute(
@@ -252,9 +259,42 @@ test('a link made in the window survives a restart and is used; the chart runs o
         { timeoutMs: 20_000 },
       );
       assert.equal(apart.status, 'unpaired');
+      assert.ok(apart.tags.includes('已取消关联'), `the row says the drafter took it apart: ${JSON.stringify(apart)}`);
+      assert.ok(!apart.tags.includes('未配对'), 'not just 未配对');
+      await driver.execute(`
+        [...document.querySelectorAll('[data-testid="figure-table"] tbody tr[data-status]')]
+          .find((tr) => tr.querySelectorAll('td')[1]?.textContent.trim() === '112项')
+          .scrollIntoView({ block: 'center' });`);
+      await app.screenshot('links-unlinked');
     });
     if (existsSync(cli)) {
       assert.equal(cliPair()?.last_value ?? null, null, 'nianbao check --db no longer pairs them');
     }
+
+    // After a restart the row still says 已取消关联; 恢复自动对照 forgets the drafter's words on it.
+    await session('links-4', dataDir, async (app) => {
+      const { driver } = app;
+      await openDraft(driver);
+      await driver.waitUntil(
+        async () => (await penaltyRow(driver))?.tags.includes('已取消关联'),
+        '已取消关联 after the restart',
+        { timeoutMs: 20_000 },
+      );
+      const index = await driver.execute(`
+        const buttons = [...document.querySelectorAll('[data-testid="figure-restore"]')];
+        return buttons.findIndex((b) => b.closest('tr').querySelectorAll('td')[1]?.textContent.trim() === '112项');`);
+      assert.ok(index >= 0, 'the 112项 row offers 恢复自动对照');
+      await driver.click((await driver.findAll(tid('figure-restore')))[index]);
+      const restored = await driver.waitUntil(
+        async () => {
+          const row = await penaltyRow(driver);
+          return row && !row.tags.includes('已取消关联') ? row : null;
+        },
+        '112项 the aligner’s again',
+        { timeoutMs: 20_000 },
+      );
+      assert.ok(!restored.tags.includes('人工关联'), JSON.stringify(restored));
+      assert.ok(['unpaired', 'possible', 'new'].includes(restored.status), JSON.stringify(restored));
+    });
   });
 });

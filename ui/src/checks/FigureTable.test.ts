@@ -228,7 +228,7 @@ describe('FigureTable', () => {
     const thisChoice = { ...choice(510, 9, '举办专题学法和法治讲座510场', null, []), key: THIS };
     const onjump = vi.fn();
     const rows = [
-      row('未命名·场次', 'unpaired', { last: null, lastLine: null, thisKey: THIS, unlinked: [lastChoice] }),
+      row('未命名·场次', 'unpaired', { last: null, lastLine: null, change: '未配对', thisKey: THIS, unlinked: [lastChoice] }),
       row('法治宣传·讲座', 'dropped', { this: null, thisLine: null, lastKey, unlinked: [thisChoice] }),
       // Paired again with another figure: the pair is the aligner's, no 已取消关联 on it.
       row('甲', 'changed', { thisKey: THIS, lastKey: ref('甲', 4, 'c4'), unlinked: [lastChoice] }),
@@ -246,6 +246,7 @@ describe('FigureTable', () => {
       { apart: false, tags: ['未配对'] },
     ]);
     const [first, second] = container.querySelectorAll('tbody tr');
+    expect(first.querySelector('.change')?.textContent?.trim(), 'the tag says it, not 未配对 beside it').toBe('');
     expect(first.getAttribute('title')).toBe('您已取消它与上年第12行 320场的关联：可恢复自动对照');
     expect(second.getAttribute('title')).toBe('您已取消它与本稿第9行 510场的关联：可恢复自动对照');
     const restores = screen.getAllByTestId('figure-restore');
