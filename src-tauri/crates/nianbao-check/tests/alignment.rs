@@ -649,6 +649,49 @@ fn labels_recall_and_wrong_pairs_on_both_halves() {
     }
 }
 
+/// On every labelled report pair of the real series: a warning or an error about a figure
+/// compared with last year's comes only from a sure pair; a pair below the line is at most an
+/// info hint.
+#[test]
+fn on_the_real_series_no_warning_or_error_comes_from_a_pair_below_the_line() {
+    let dir = corpus_dev_dir();
+    if !dir.is_dir() {
+        eprintln!("skipped: no corpus-dev at {}", dir.display());
+        return;
+    }
+    let labels: LabelFile = toml::from_str(include_str!("labels/pairs.toml"))
+        .unwrap_or_else(|e| panic!("labels/pairs.toml: {e}"));
+    let read = |name: &str| {
+        parse_text(
+            &std::fs::read_to_string(dir.join(name))
+                .unwrap_or_else(|e| panic!("{name} must be readable: {e}")),
+        )
+    };
+    let mut weak = 0;
+    for lp in &labels.pair {
+        let (last, this) = (read(&lp.last), read(&lp.this));
+        let al = align(&this, &last);
+        let result = check(&this, Some(&last));
+        for p in al.pairs.iter().filter(|p| !p.is_sure()) {
+            weak += 1;
+            let (a, b) = (&this.figures[p.this], &last.figures[p.last]);
+            for f in &result.findings {
+                let about_pair = f.line == a.line
+                    && f.this_value == Some(a.value)
+                    && f.last_value == Some(b.value);
+                assert!(
+                    !about_pair || f.severity == Severity::Info,
+                    "{} → {}: {f:?} comes from a pair at {:.2}",
+                    lp.last,
+                    lp.this,
+                    p.confidence
+                );
+            }
+        }
+    }
+    eprintln!("pairs below the line on the real series: {weak}");
+}
+
 /// `NIANBAO_DEBUG_PAIR=last.txt,this.txt cargo test -p nianbao-check --test alignment debug -- --ignored --nocapture`
 #[test]
 #[ignore = "a tool for tuning: prints every candidate of two corpus-dev files"]

@@ -104,6 +104,22 @@ impl Aliases {
             .map(String::as_str)
     }
 
+    /// Every alias phrase inside `text` (leftmost longest, not overlapping): its byte range and
+    /// the word standing for its group.
+    pub fn phrases_at<'a>(&'a self, text: &str) -> Vec<(std::ops::Range<usize>, &'a str)> {
+        let Some(finder) = self.finder.as_ref() else {
+            return Vec::new();
+        };
+        finder
+            .find_iter(text)
+            .filter_map(|m| {
+                let g = self.pattern_group.get(m.pattern().as_usize())?;
+                let w = self.groups.get(*g)?.first()?;
+                Some((m.range(), w.as_str()))
+            })
+            .collect()
+    }
+
     /// How many groups the table has.
     pub fn len(&self) -> usize {
         self.groups.len()
@@ -147,6 +163,12 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let found: Vec<&str> = a.phrases_in("行政机关负责人出庭率达100%").collect();
         assert_eq!(found, vec!["出庭应诉率"]);
+        let at = a.phrases_at("出庭率98%，出庭应诉率99%");
+        assert_eq!(
+            at,
+            vec![(0..9, "出庭应诉率"), (15..30, "出庭应诉率")],
+            "with their byte ranges"
+        );
     }
 
     #[test]

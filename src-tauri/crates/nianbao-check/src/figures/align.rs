@@ -278,7 +278,7 @@ impl<'r> FigureAligner<'r> {
         'r: 'a,
     {
         let aliases = &self.rules.aliases;
-        let (before, after, (before_text, after_text)) =
+        let (before, after, number) =
             match clause_in_line(f, read, line).filter(|(a, b)| *a >= from && *b <= to) {
                 Some((a, b)) => {
                     let inside = |lo: usize, hi: usize| {
@@ -292,10 +292,7 @@ impl<'r> FigureAligner<'r> {
                     (
                         inside(a, f.start),
                         inside(f.end, b),
-                        (
-                            line.get(a..f.start).unwrap_or(""),
-                            line.get(f.end..b).unwrap_or(""),
-                        ),
+                        Some((f.start - a, f.end - a)),
                     )
                 }
                 None => {
@@ -313,7 +310,11 @@ impl<'r> FigureAligner<'r> {
                             .map(|(_, w)| w)
                             .collect::<Vec<&str>>()
                     };
-                    (words(before), words(after), (before, after))
+                    (
+                        words(before),
+                        words(after),
+                        at.map(|i| (i, i + read.raw.len())),
+                    )
                 }
             };
         let mut ids = Vec::new();
@@ -330,21 +331,25 @@ impl<'r> FigureAligner<'r> {
             }
             ids.push(id);
         }
-        for w in aliases.phrases_in(read.excerpt) {
+        let phrases = aliases.phrases_at(read.excerpt);
+        for (_, w) in &phrases {
             ids.push(vocab.id(w));
         }
         // The nearest word of the alias table either side of the number, outside titles: the
         // action or the object a drafter names in other words (`学法8次` and `集体学习《…》等
         // 法律法规8次`; `备案部门文件13件`, cut 部门/文件, and `备案行政规范性文件19件`).
-        head[2] = untitled_ranges(before_text)
-            .iter()
-            .rev()
-            .find_map(|(x, y)| aliases.phrases_in(before_text.get(*x..*y)?).last())
-            .map(|w| vocab.id(w));
-        head[3] = untitled_ranges(after_text)
-            .iter()
-            .find_map(|(x, y)| aliases.phrases_in(after_text.get(*x..*y)?).next())
-            .map(|w| vocab.id(w));
+        if let Some((x, y)) = number {
+            let text = read.excerpt;
+            head[2] = phrases
+                .iter()
+                .rev()
+                .find(|(r, _)| r.end <= x && !in_title(text, r.start))
+                .map(|(_, w)| vocab.id(w));
+            head[3] = phrases
+                .iter()
+                .find(|(r, _)| r.start >= y && !in_title(text, r.start))
+                .map(|(_, w)| vocab.id(w));
+        }
         // The metric's own words: a name the parser gave from the lexicon says what is counted.
         // The stage (`受理`, `审结`) stays itself here: the alias table must not merge two stages
         // both years report side by side.
@@ -782,6 +787,19 @@ fn similarity(shared: f64, wa: f64, wb: f64) -> f64 {
     let dice = 2.0 * shared / (wa + wb);
     let coefficient = shared / wa.min(wb);
     ((dice + coefficient) / 2.0).min(1.0)
+}
+
+/// Whether byte `at` of `text` lies inside a 《…》 title.
+fn in_title(text: &str, at: usize) -> bool {
+    let mut depth = 0usize;
+    for c in text.get(..at).unwrap_or("").chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// Byte ranges of a text outside 《…》 titles (empty ones left out).
