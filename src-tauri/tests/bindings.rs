@@ -12,8 +12,8 @@ use nianbao_app::dto::{
     OutlineSection, ReportItem, ReportOutline, SavedVersion, SearchResult, SectionDiff, Severity,
     SnippetPart, TemplateItem, VersionItem,
 };
-use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
 use nianbao_app::dto::{ChainedMetric, FigureChoice, FigureRef, HistoryPoint, LinkAction};
+use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
 use nianbao_app::error::ErrorCode;
 use nianbao_desk::materials::{
     DepartmentItem, FillItem, FillOption, MaterialBatch, MaterialError, MaterialFigure,
