@@ -9,13 +9,37 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 use divan::{Bencher, black_box};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
 use nianbao_desk::Desk;
 
+/// The folder of the 40 submissions, made once before divan runs (what is said about it is
+/// said before divan's table, so the table stays one row per bench).
+static FOLDER: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+
 fn main() {
+    let fixtures = tempfile::tempdir().expect("tmp");
+    let folder = submissions(fixtures.path());
+    nianbao_report::segment::warm_up();
+    // One run outside the measure: every file must be imported, none refused.
+    let (tmp, desk, draft) = fresh_library();
+    let batch = desk
+        .import_materials(
+            draft,
+            std::slice::from_ref(&folder),
+            &AtomicBool::new(false),
+            &mut |_| {},
+        )
+        .expect("import");
+    assert_eq!(batch.imported.len(), 40, "errors: {:#?}", batch.errors);
+    let paragraphs: usize = batch.imported.iter().map(|m| m.paragraphs).sum();
+    let statistics: usize = batch.imported.iter().map(|m| m.statistics).sum();
+    eprintln!("imported 40 files: {paragraphs} paragraphs, {statistics} statistics values");
+    drop((tmp, desk));
+    FOLDER.get_or_init(|| (fixtures, folder));
     divan::main();
 }
 
@@ -121,7 +145,7 @@ fn soffice(work: &Path, out: &Path, target: &str, inputs: &[PathBuf]) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// The folder of 40 submissions (made once); returns what each format counts.
+/// The folder of 40 submissions; says which formats it holds.
 fn submissions(dir: &Path) -> PathBuf {
     let folder = dir.join("材料");
     let work = dir.join("convert");
@@ -184,31 +208,14 @@ fn submissions(dir: &Path) -> PathBuf {
 
 #[divan::bench(sample_count = 10)]
 fn import_40_department_files_into_a_library(bencher: Bencher) {
-    let fixtures = tempfile::tempdir().expect("tmp");
-    let folder = submissions(fixtures.path());
-    nianbao_report::segment::warm_up();
-    // One run outside the measure: every file must be imported, none refused.
-    let (tmp, desk, draft) = fresh_library();
-    let batch = desk
-        .import_materials(
-            draft,
-            std::slice::from_ref(&folder),
-            &AtomicBool::new(false),
-            &mut |_| {},
-        )
-        .expect("import");
-    assert_eq!(batch.imported.len(), 40, "errors: {:#?}", batch.errors);
-    let paragraphs: usize = batch.imported.iter().map(|m| m.paragraphs).sum();
-    let statistics: usize = batch.imported.iter().map(|m| m.statistics).sum();
-    eprintln!("imported 40 files: {paragraphs} paragraphs, {statistics} statistics values");
-    drop(tmp);
+    let (_, folder) = FOLDER.get().expect("made in main");
     bencher
         .with_inputs(fresh_library)
         .bench_values(|(tmp, desk, draft)| {
             let batch = desk
                 .import_materials(
                     draft,
-                    std::slice::from_ref(&folder),
+                    std::slice::from_ref(folder),
                     &AtomicBool::new(false),
                     &mut |p| {
                         black_box(p);
