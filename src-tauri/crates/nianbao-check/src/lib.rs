@@ -78,6 +78,8 @@ pub fn check_linked(
     rules: &Rules,
     links: &[FigureLink],
 ) -> CheckReport {
+    // The rules cut the same lines again and again: each run is cut once for the whole check.
+    let _cuts = nianbao_report::segment::memo();
     let year = options.year.or_else(|| years::report_year(this));
     let last_year = last.and_then(years::report_year);
     let mut findings = Vec::new();

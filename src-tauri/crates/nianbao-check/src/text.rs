@@ -4,8 +4,7 @@
 //! Quantities here serve arithmetic inside one sentence only; the named figures of a report come
 //! from the parser (`Report::figures`). Nothing here allocates per character in hot loops.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use nianbao_report::segment;
@@ -103,60 +102,8 @@ pub fn content_words<'a>(text: &'a str, rules: &Rules) -> HashSet<&'a str> {
         .collect()
 }
 
-/// A fast hasher for the rules' own lookup tables (character pairs, words of the report): the
-/// multiply-and-rotate of rustc's FxHash. Not for keys an adversary picks to collide; a report
-/// could at worst slow its own check.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl FastHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, word: u64) {
-        self.0 = self.0.wrapping_add(word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The product's high bits are its best mixed; hash tables index by the low ones.
-        self.0.rotate_left(26)
-    }
-}
-
-/// A `HashMap` with [`FastHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// The checker's lookup tables hash with the segmenter's fast hasher.
+pub use nianbao_report::segment::{FastHasher, FastMap};
 
 /// Jaccard similarity of two word sets (0 when both are empty).
 pub fn jaccard(a: &HashSet<&str>, b: &HashSet<&str>) -> f64 {

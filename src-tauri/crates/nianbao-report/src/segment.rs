@@ -18,9 +18,16 @@
 //! a run is loaded, any later text holding that run needs nothing more for it. The memory of
 //! prepared runs is bounded ([`PREPARED_BYTES`]) and simply forgotten when full.
 //!
+//! Inside one check the same lines are cut several times over; [`memo`] keeps, on the checking
+//! thread and for as long as its guard lives, the cut of every run already cut, so each run of
+//! the two reports is cut once per check. It is dropped with the guard: nothing outlives a check.
+//!
 //! Part-of-speech tags are not kept (nothing here asks jieba for them).
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::marker::PhantomData;
 use std::sync::{OnceLock, PoisonError, RwLock};
 
 use fst::raw::{Fst, Output};
@@ -52,7 +59,7 @@ struct Loaded {
     /// Dictionary words loaded so far.
     loaded_words: usize,
     /// Runs (jieba's blocks) whose dictionary words are all loaded.
-    prepared: HashSet<Box<str>>,
+    prepared: HashSet<Box<str>, BuildHasherDefault<FastHasher>>,
     /// Bytes of the runs in `prepared`.
     prepared_bytes: usize,
 }
@@ -97,7 +104,7 @@ fn segmenter() -> &'static Segmenter {
                 jieba,
                 loaded_freq: 0,
                 loaded_words: 0,
-                prepared: HashSet::new(),
+                prepared: HashSet::default(),
                 prepared_bytes: 0,
             }),
         }
@@ -181,7 +188,7 @@ impl Segmenter {
     /// Forgets which runs are prepared (the loaded words stay).
     fn forget_prepared(&self) {
         let mut loaded = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        loaded.prepared = HashSet::new();
+        loaded.prepared = HashSet::default();
         loaded.prepared_bytes = 0;
     }
 }
@@ -209,9 +216,167 @@ pub fn loaded_words() -> (usize, usize) {
     (loaded, WORD_COUNT)
 }
 
+/// A fast hasher for lookup tables keyed by a report's own text (runs, words, character pairs):
+/// the multiply-and-rotate of rustc's FxHash, shared with the checker. Not for keys an adversary picks to collide; a report
+/// could at worst slow its own check.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = self.0.wrapping_add(word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The product's high bits are its best mixed; hash tables index by the low ones.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// Bytes of runs one memo keeps at most (then later runs are cut without being kept).
+const MEMO_BYTES: usize = 16 << 20;
+
+/// Cuts kept by an active [`memo`]: each run with the byte lengths of its words.
+#[derive(Default)]
+struct Memo {
+    cuts: FastMap<Box<str>, Box<[u32]>>,
+    bytes: usize,
+}
+
+thread_local! {
+    /// The active memo of this thread, if any.
+    static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
+}
+
+/// Keeps [`words`]' cuts on this thread while it lives; see [`memo`].
+#[derive(Debug)]
+#[must_use = "the cuts are kept only while the guard lives"]
+pub struct MemoGuard {
+    /// Whether this guard started the memo (an inner guard leaves the outer one's in place).
+    outermost: bool,
+    /// The memo is the thread's: the guard stays on it.
+    _thread: PhantomData<*const ()>,
+}
+
+impl Drop for MemoGuard {
+    fn drop(&mut self) {
+        if self.outermost {
+            MEMO.with(|m| m.borrow_mut().take());
+        }
+    }
+}
+
+/// From now until the guard is dropped, [`words`] on this thread cuts each run of text (jieba's
+/// block) once and reuses the cut: for a check, which cuts the same lines for its diffs, content
+/// words and figure alignment. Results are the same with or without it.
+pub fn memo() -> MemoGuard {
+    let outermost = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.is_some() {
+            return false;
+        }
+        *m = Some(Memo::default());
+        true
+    });
+    MemoGuard {
+        outermost,
+        _thread: PhantomData,
+    }
+}
+
+/// [`words`] through the active memo, if there is one.
+fn memo_words(text: &str) -> Option<Vec<&str>> {
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let memo = m.as_mut()?;
+        let mut out = Vec::with_capacity(text.len() / 4);
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if !in_block(c) {
+                // Outside runs jieba gives each character, `\r\n` as one.
+                let len = if rest.starts_with("\r\n") {
+                    2
+                } else {
+                    c.len_utf8()
+                };
+                let (word, tail) = rest.split_at(len);
+                out.push(word);
+                rest = tail;
+                continue;
+            }
+            let end = rest.find(|c: char| !in_block(c)).unwrap_or(rest.len());
+            let (run, tail) = rest.split_at(end);
+            rest = tail;
+            if let Some(lens) = memo.cuts.get(run) {
+                let mut at = 0;
+                for &len in lens.iter() {
+                    let len = len as usize;
+                    out.push(&run[at..at + len]);
+                    at += len;
+                }
+                continue;
+            }
+            let loaded = segmenter().ready_for(run);
+            let start = out.len();
+            out.extend(loaded.jieba.cut(run, true).into_iter().map(|t| t.word));
+            drop(loaded);
+            if memo.bytes + run.len() <= MEMO_BYTES {
+                let lens = out[start..]
+                    .iter()
+                    .map(|w| u32::try_from(w.len()).unwrap_or(u32::MAX))
+                    .collect();
+                memo.cuts.insert(run.into(), lens);
+                memo.bytes += run.len();
+            }
+        }
+        Some(out)
+    })
+}
+
 /// Words of a text in order (HMM on, so unknown names stay whole); concatenated they give back
 /// the input exactly.
 pub fn words(text: &str) -> Vec<&str> {
+    if let Some(words) = memo_words(text) {
+        return words;
+    }
     let loaded = segmenter().ready_for(text);
     loaded
         .jieba
@@ -282,6 +447,30 @@ mod tests {
         assert_eq!(words(later), warm);
         assert_eq!(words(text), first);
         assert!(search_words(text).len() >= first.len());
+    }
+
+    #[test]
+    fn the_memo_cuts_as_without_it() {
+        let texts = [
+            "示例区办理行政复议案件113件，\r\n示例区人民政府负责人出庭应诉率100%。",
+            "「示例市」a-1.5% 依法行政\n\r受理",
+            "",
+            "。，",
+        ];
+        let plain: Vec<Vec<&str>> = texts.iter().map(|t| words(t)).collect();
+        let guard = memo();
+        for _ in 0..2 {
+            let kept: Vec<Vec<&str>> = texts.iter().map(|t| words(t)).collect();
+            assert_eq!(kept, plain);
+        }
+        let inner = memo();
+        drop(inner);
+        assert!(MEMO.with(|m| m.borrow().as_ref().is_some_and(|m| !m.cuts.is_empty())));
+        drop(guard);
+        assert!(
+            MEMO.with(|m| m.borrow().is_none()),
+            "nothing outlives the guard"
+        );
     }
 
     #[test]

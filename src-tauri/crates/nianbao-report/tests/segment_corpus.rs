@@ -57,6 +57,34 @@ fn compare(old: &Jieba, name: &str, text: &str) -> usize {
     pieces
 }
 
+/// With a memo (as during a check), every text and line of the corpus is cut as without: the
+/// lines' runs come from the memo once their text was cut.
+#[test]
+fn corpus_is_cut_the_same_through_the_memo() {
+    if !common::corpus_present() {
+        return;
+    }
+    let mut texts = texts_in(&common::corpus_dir());
+    texts.extend(texts_in(&common::corpus_dev_dir()));
+    let plain: Vec<Vec<Vec<&str>>> = texts
+        .iter()
+        .map(|(_, t)| {
+            std::iter::once(t.as_str())
+                .chain(t.lines())
+                .map(segment::words)
+                .collect()
+        })
+        .collect();
+    let _memo = segment::memo();
+    for ((name, text), expected) in texts.iter().zip(&plain) {
+        let kept: Vec<Vec<&str>> = std::iter::once(text.as_str())
+            .chain(text.lines())
+            .map(segment::words)
+            .collect();
+        assert_eq!(&kept, expected, "{name}: words differ through the memo");
+    }
+}
+
 #[test]
 fn corpus_is_cut_as_before() {
     if !common::corpus_present() {
