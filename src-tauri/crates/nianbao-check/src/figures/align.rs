@@ -129,7 +129,7 @@ struct Read<'a> {
     excerpt: &'a str,
 }
 
-/// Characters of clause text converted at most this far to tell a traditional report.
+/// Bytes of clause text (about 200 characters) converted at most to tell a traditional report.
 const SAMPLE: usize = 600;
 
 /// A report in traditional characters read in simplified ones, as the parser reads it (its
@@ -147,14 +147,17 @@ impl Simplified {
     /// `None` for a report in simplified characters (the usual case): told from a sample of
     /// its clauses, so that case costs one short conversion.
     fn of(report: &Report) -> Option<Simplified> {
-        let mut sample = String::new();
-        for f in &report.figures {
-            if sample.len() >= SAMPLE * 3 {
-                break;
-            }
-            sample.push_str(&f.excerpt);
-        }
-        if matches!(convert::to_simplified(&sample), Cow::Borrowed(_)) {
+        let mut seen = 0;
+        let traditional = report
+            .figures
+            .iter()
+            .take_while(|f| {
+                let more = seen < SAMPLE;
+                seen += f.excerpt.len();
+                more
+            })
+            .any(|f| matches!(convert::to_simplified(&f.excerpt), Cow::Owned(_)));
+        if !traditional {
             return None;
         }
         let mut out = Simplified::default();
