@@ -30,7 +30,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::marker::PhantomData;
 use std::sync::{OnceLock, PoisonError, RwLock};
 
-use fst::raw::{Fst, Output};
+use fst::raw::{CompiledAddr, Fst, Output};
 use jieba_rs::Jieba;
 
 include!(concat!(env!("OUT_DIR"), "/jieba_total.rs"));
@@ -49,6 +49,9 @@ const PREPARED_BYTES: usize = 8 << 20;
 
 struct Segmenter {
     dict: Fst<&'static [u8]>,
+    /// For every character a dictionary word starts with: the FST's node after that character
+    /// and the output so far (a walk from each character of a text then starts one character in).
+    first: OnceLock<FastMap<char, (CompiledAddr, Output)>>,
     state: RwLock<Loaded>,
 }
 
@@ -100,6 +103,7 @@ fn segmenter() -> &'static Segmenter {
         jieba.add_word(NOT_LOADED, Some(freq(TOTAL_FREQ)), None);
         Segmenter {
             dict,
+            first: OnceLock::new(),
             state: RwLock::new(Loaded {
                 jieba,
                 loaded_freq: 0,
@@ -116,14 +120,56 @@ fn freq(f: u64) -> usize {
 }
 
 impl Segmenter {
+    /// The FST's node after each character that starts a dictionary word (built once, from the
+    /// FST's first one to four levels; about 7,000 characters).
+    fn first(&self) -> &FastMap<char, (CompiledAddr, Output)> {
+        self.first.get_or_init(|| {
+            let mut first = FastMap::default();
+            let mut stack = vec![(self.dict.root().addr(), Output::zero(), Vec::new())];
+            while let Some((addr, out, prefix)) = stack.pop() {
+                for t in self.dict.node(addr).transitions() {
+                    let mut bytes: Vec<u8> = prefix.clone();
+                    bytes.push(t.inp);
+                    let out = out.cat(t.out);
+                    match std::str::from_utf8(&bytes) {
+                        Ok(c) => {
+                            if let Some(c) = c.chars().next() {
+                                first.insert(c, (t.addr, out));
+                            }
+                        }
+                        // An incomplete character: read on.
+                        Err(e) if e.error_len().is_none() && bytes.len() < 4 => {
+                            stack.push((t.addr, out, bytes));
+                        }
+                        Err(_) => {}
+                    }
+                }
+            }
+            first
+        })
+    }
+
     /// Dictionary words of `text` (with their frequencies) that `loaded` does not hold yet.
     fn missing<'t>(&self, loaded: &Loaded, text: &'t str) -> Vec<(&'t str, u64)> {
         let bytes = text.as_bytes();
+        let first = self.first();
         let mut missing = Vec::new();
-        for (start, _) in text.char_indices() {
-            let mut node = self.dict.root();
-            let mut out = Output::zero();
-            for (end, &b) in bytes.iter().enumerate().skip(start) {
+        let mut found = |word: &'t str, out: Output, node: &fst::raw::Node<'_>| {
+            if !loaded.jieba.has_word(word) {
+                missing.push((word, out.cat(node.final_output()).value()));
+            }
+        };
+        for (start, c) in text.char_indices() {
+            let Some(&(addr, first_out)) = first.get(&c) else {
+                continue;
+            };
+            let mut node = self.dict.node(addr);
+            let mut out = first_out;
+            let first_end = start + c.len_utf8();
+            if node.is_final() {
+                found(&text[start..first_end], out, &node);
+            }
+            for (end, &b) in bytes.iter().enumerate().skip(first_end) {
                 let Some(i) = node.find_input(b) else { break };
                 let t = node.transition(i);
                 out = out.cat(t.out);
@@ -133,9 +179,7 @@ impl Segmenter {
                     let Some(word) = text.get(start..=end) else {
                         continue;
                     };
-                    if !loaded.jieba.has_word(word) {
-                        missing.push((word, out.cat(node.final_output()).value()));
-                    }
+                    found(word, out, &node);
                 }
             }
         }
