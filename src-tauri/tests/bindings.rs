@@ -15,12 +15,12 @@ use nianbao_app::dto::{
 use nianbao_app::dto::{ChainedMetric, FigureChoice, FigureRef, HistoryPoint, LinkAction};
 use nianbao_app::dto::{DeadlineItem, DeliveryFieldsItem, DeliveryForm, DeliveryStatus, MarkItem};
 use nianbao_app::error::ErrorCode;
+use nianbao_desk::dto::MaterialSearchRef;
 use nianbao_desk::materials::{
     DepartmentItem, FillItem, FillOption, MaterialBatch, MaterialError, MaterialFigure,
     MaterialHitItem, MaterialInsert, MaterialItem, MaterialParagraphItem, MaterialProgress,
     MaterialsOverview, PartStatus, TrailItem,
 };
-use nianbao_desk::dto::MaterialSearchRef;
 use nianbao_desk::{BackupItem, DamageNotice, LibraryStart, RestoreOutcome};
 use ts_rs::{Config, TS};
 
