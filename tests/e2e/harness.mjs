@@ -417,7 +417,7 @@ export async function withApp(name, body, options = {}) {
   forgetFailure(name);
   const app = await launch(options);
   try {
-    await body(app);
+    return await body(app);
   } catch (e) {
     const shot = app.appPid() !== null ? await app.screenshot(`${name}-failure`).catch(() => null) : null;
     if (shot) e.message += `\n(screenshot: ${shot})`;
@@ -427,6 +427,14 @@ export async function withApp(name, body, options = {}) {
   } finally {
     await app.close();
   }
+}
+
+/**
+ * One start of the app on the library in `dataDir` (what a drafter's restart sees): `withApp`
+ * with that folder and the app's arguments; answers what `body` answers.
+ */
+export function session(name, dataDir, body, args = []) {
+  return withApp(name, body, { dataDir, args });
 }
 
 /** A temporary folder removed after `body`, whatever happens. */

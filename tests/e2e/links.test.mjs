@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FIXTURES, REPO, forgetFailure, launch, withTempDir } from './harness.mjs';
+import { FIXTURES, REPO, session, withTempDir } from './harness.mjs';
 import { openDraftFromLibrary, texts, tid, waitForEditorText } from './ui.mjs';
 
 /** An invented 示例市 report of `year` with the values `v`. */
@@ -46,23 +46,6 @@ const EARLIER = [
   [2022, { study: 4, received: 180, accepted: 160, closed: 151, suits: 88, aid: 1720, events: 380 }],
 ];
 const METRIC = '行政复议·收到';
-
-/** Run `body` against the app on `dataDir`; stop everything afterwards, whatever happens. */
-async function session(name, dataDir, body) {
-  forgetFailure(name);
-  const app = await launch({ dataDir });
-  try {
-    return await body(app);
-  } catch (e) {
-    if (app.appPid() !== null) {
-      const shot = await app.screenshot(`${name}-failure`).catch(() => null);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-    }
-    throw e;
-  } finally {
-    await app.close();
-  }
-}
 
 /** The figure table's rows: status, texts of the cells, tags. */
 function tableRows(driver) {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { forgetFailure, launch, withTempDir } from './harness.mjs';
+import { session, withTempDir } from './harness.mjs';
 import { clickByText, texts, tid, waitForEditorText, waitForLibrary } from './ui.mjs';
 
 // Invented text: no government, no year, no date, no signature.
@@ -27,23 +27,6 @@ const TXT = [
 const GOVERNMENT = '示例镇人民政府';
 const YEAR = 2023;
 const FILE = '工作情况材料.txt';
-
-/** Run `body` against the app on `dataDir`; screenshot on failure; stop everything afterwards. */
-async function session(name, dataDir, body, args = []) {
-  forgetFailure(name);
-  const app = await launch({ dataDir, args });
-  try {
-    return await body(app);
-  } catch (e) {
-    if (app.appPid() !== null) {
-      const shot = await app.screenshot(`${name}-failure`).catch(() => null);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-    }
-    throw e;
-  } finally {
-    await app.close();
-  }
-}
 
 /** The library as {government, years: [{year, items}]}, read from the rendered list. */
 function libraryGroups(driver) {

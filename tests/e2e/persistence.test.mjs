@@ -7,25 +7,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { forgetFailure, launch, withTempDir, x11Close } from './harness.mjs';
+import { session, withTempDir, x11Close } from './harness.mjs';
 import { editorText, openDraftFromLibrary, saveStatus, tid, typeLine, waitForEditorText, waitSaved } from './ui.mjs';
-
-/** Run `body` against the app on `dataDir`; stop everything afterwards, whatever happens. */
-async function session(name, dataDir, body) {
-  forgetFailure(name);
-  const app = await launch({ dataDir });
-  try {
-    return await body(app);
-  } catch (e) {
-    if (app.appPid() !== null) {
-      const shot = await app.screenshot(`${name}-failure`).catch(() => null);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-    }
-    throw e;
-  } finally {
-    await app.close();
-  }
-}
 
 async function openSampleDraft(driver) {
   await openDraftFromLibrary(driver, /2024/);

@@ -4,7 +4,7 @@
 // 恢复 brings it back. Screenshot: proof.png (the findings with 改正 / 不是错误).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forgetFailure, launch, sleep, withTempDir } from './harness.mjs';
+import { session, sleep, withTempDir } from './harness.mjs';
 import {
   clickByText,
   editorText,
@@ -20,23 +20,6 @@ import {
 
 const TO_FIX = '  （十二）认真布署年度行政执法检查工作。';
 const TO_DISMISS = '  （十三）统筹按排示例街道普法宣传活动。';
-
-/** Run `body` against the app on `dataDir`; stop everything afterwards, whatever happens. */
-async function session(name, dataDir, body) {
-  forgetFailure(name);
-  const app = await launch({ dataDir });
-  try {
-    return await body(app);
-  } catch (e) {
-    if (app.appPid() !== null) {
-      const shot = await app.screenshot(`${name}-failure`).catch(() => null);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-    }
-    throw e;
-  } finally {
-    await app.close();
-  }
-}
 
 async function openSampleDraft(driver) {
   await openDraftFromLibrary(driver, /2024/);

@@ -7,27 +7,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { forgetFailure, launch, withTempDir } from './harness.mjs';
+import { session, withTempDir } from './harness.mjs';
 import { openDraftFromLibrary, tid, typeLine, waitForEditorText, waitSaved } from './ui.mjs';
-
-/** Run `body` against the app on `dataDir`; stop everything afterwards, whatever happens. */
-async function session(name, dataDir, body) {
-  forgetFailure(name);
-  const app = await launch({ dataDir });
-  try {
-    return await body(app);
-  } catch (e) {
-    if (app.appPid() !== null) {
-      const shot = await app.screenshot(`${name}-failure`).catch(() => null);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-    }
-    const tail = app.log.join('').split('\n').slice(-30).join('\n');
-    if (tail.trim()) e.message += `\n--- app output (last lines) ---\n${tail}`;
-    throw e;
-  } finally {
-    await app.close();
-  }
-}
 
 const MARK = '  （十一）备份核验：全年办理示例备份事项37件。';
 
