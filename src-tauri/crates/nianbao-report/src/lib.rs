@@ -127,6 +127,14 @@ impl ReportParser {
             analysis,
             front.body_start,
             front.body_end,
+            // The year of the title or the label block: one read from the body may come from
+            // the very line that opens next year's part.
+            front.meta.year.filter(|_| {
+                matches!(
+                    front.meta.sources.year,
+                    Some(MetaSource::Title | MetaSource::Label)
+                )
+            }),
             &self.lexicon.headless,
             hints,
             |h| self.scorer.heading_kind(h),
@@ -316,6 +324,35 @@ mod tests {
             kinds,
             [SectionKind::Problems],
             "a Word heading without a number is still a part"
+        );
+    }
+
+    /// A report whose second half has a paragraph opening `〈year〉年是……`: next year's part
+    /// when that is the next year, not when it is the report's own.
+    fn headless_plans(opening: &str) -> Vec<SectionKind> {
+        let text = format!(
+            "示例市2023年法治政府建设年度报告\n2023年,示例市推进依法行政。\n\
+             一、加强组织领导\n市政府常务会议研究法治政府建设。\n\
+             二、严格规范执法\n全面落实行政执法三项制度。\n\
+             {opening}是全面贯彻落实党的二十大精神的关键之年。\n推进法治政府建设。"
+        );
+        parse_text(&text).sections.iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn a_headless_plan_opens_with_the_next_year_not_the_reports_own() {
+        assert_eq!(
+            headless_plans("2024年"),
+            [
+                SectionKind::Organization,
+                SectionKind::Enforcement,
+                SectionKind::NextYear
+            ]
+        );
+        assert_eq!(
+            headless_plans("2023年"),
+            [SectionKind::Organization, SectionKind::Enforcement],
+            "the report's own year opens no part of next year's plans"
         );
     }
 

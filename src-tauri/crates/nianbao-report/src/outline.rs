@@ -178,11 +178,14 @@ pub fn nest(entries: &[Entry], lines: &[String], body_end: usize) -> Vec<Section
 /// paragraph that begins a part without a heading (`headless`: kind and how such a part
 /// begins). A headless part is taken only in the second half of the body, only after the first
 /// heading, and only when the enclosing top-level part is not already of that kind by its
-/// heading (`heading_kind`).
+/// heading (`heading_kind`). A paragraph opening with the report's own `year` (as its title or
+/// label block states it) or an earlier one (`2017年是……` in the 2017 report) does not begin
+/// next year's part.
 pub fn entries(
     lines: &[String],
     body_start: usize,
     body_end: usize,
+    year: Option<i32>,
     headless: &[(SectionKind, Regex)],
     hints: &[(usize, u8)],
     heading_kind: impl Fn(&str) -> Option<SectionKind>,
@@ -233,6 +236,11 @@ pub fn entries(
         if top_kind == Some(kind) || found.contains(&kind) {
             continue;
         }
+        if kind == SectionKind::NextYear
+            && opens_with_year(line).zip(year).is_some_and(|(y, r)| y <= r)
+        {
+            continue;
+        }
         found.push(kind);
         top_kind = Some(kind);
         out.push(Entry {
@@ -244,6 +252,15 @@ pub fn entries(
         });
     }
     out
+}
+
+/// The year a line opens with (`2018年是……` → 2018).
+fn opens_with_year(line: &str) -> Option<i32> {
+    let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &line[digits.len()..];
+    (digits.len() == 4 && rest.starts_with('年'))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]
