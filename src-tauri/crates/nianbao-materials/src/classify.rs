@@ -25,6 +25,9 @@ const CAP: f64 = 3.0;
 const TEMPERATURE: f64 = 2.0;
 /// The weight of the words of a paragraph's own run-in heading, counted once more.
 const RUN_IN_HEADING: f64 = 1.0;
+/// A run-in heading's words of the parser's headings (`sections.toml` `heading`, ≤ 4) count
+/// this share of their heading weight on top.
+const HEADING_WORD: f64 = 1.0;
 
 fn index(kind: SectionKind) -> usize {
     SectionKind::ALL
@@ -70,6 +73,9 @@ struct Cue {
 pub struct Classifier {
     keywords: Option<AhoCorasick>,
     keyword_weights: Vec<Vec<(usize, f64)>>,
+    /// The parser's heading words (a run-in heading names its part as a heading line does).
+    heading_words: Option<AhoCorasick>,
+    heading_weights: Vec<Vec<(usize, f64)>>,
     cues: Vec<(Regex, usize, f64)>,
     plan: Option<AhoCorasick>,
     plan_weak: Option<AhoCorasick>,
@@ -117,6 +123,9 @@ impl Classifier {
         let mut patterns: Vec<String> = Vec::new();
         let mut keyword_weights: Vec<Vec<(usize, f64)>> = Vec::new();
         let mut slot: HashMap<String, usize> = HashMap::new();
+        let mut heading_patterns: Vec<String> = Vec::new();
+        let mut heading_weights: Vec<Vec<(usize, f64)>> = Vec::new();
+        let mut heading_slot: HashMap<String, usize> = HashMap::new();
         for kind in SectionKind::ALL {
             let Some(words) = lexicon.kind_words(kind) else {
                 continue;
@@ -125,6 +134,14 @@ impl Classifier {
                 continue;
             }
             let k = index(kind);
+            for (w, weight) in &words.heading {
+                let id = *heading_slot.entry(w.clone()).or_insert_with(|| {
+                    heading_patterns.push(w.clone());
+                    heading_weights.push(Vec::new());
+                    heading_patterns.len() - 1
+                });
+                heading_weights[id].push((k, f64::from(*weight).min(4.0) * HEADING_WORD));
+            }
             for (w, weight) in words.heading.iter().chain(words.body.iter()) {
                 let id = *slot.entry(w.clone()).or_insert_with(|| {
                     patterns.push(w.clone());
@@ -179,6 +196,8 @@ impl Classifier {
         Classifier {
             keywords,
             keyword_weights,
+            heading_words: automaton(&heading_patterns),
+            heading_weights,
             cues,
             plan: automaton(&parts.tense.plan),
             plan_weak: automaton(&parts.tense.plan_weak),
@@ -202,6 +221,17 @@ impl Classifier {
         // heading names the part, its words count once more.
         if let Some(h) = nianbao_report::outline::heading(text) {
             self.add_keywords(&h.text, RUN_IN_HEADING, &mut scores);
+            add_weighted(
+                self.heading_words.as_ref(),
+                &self.heading_weights,
+                &h.text,
+                &mut scores,
+            );
+            // A run-in heading that names a shortcoming (`（一）行政决策程序规范有待进一步加强。`)
+            // heads a shortcoming, whatever matter it is about.
+            if count(self.short.as_ref(), &h.text) > 0.0 {
+                scores[index(SectionKind::Problems)] += SHORTCOMING_HEADING;
+            }
         }
         let figures = FIGURE.as_ref().map_or(0, |re| re.find_iter(text).count()) as f64;
         let mut plan =
@@ -250,7 +280,33 @@ impl Classifier {
             }
         }
     }
+}
 
+/// The weights of the words of `ac` found in `text`, each word once (a heading names its part
+/// once).
+fn add_weighted(
+    ac: Option<&AhoCorasick>,
+    weights: &[Vec<(usize, f64)>],
+    text: &str,
+    scores: &mut [f64; KINDS],
+) {
+    let Some(ac) = ac else {
+        return;
+    };
+    let mut seen: Vec<usize> = Vec::new();
+    for m in ac.find_iter(text) {
+        let id = m.pattern().as_usize();
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        for (k, w) in &weights[id] {
+            scores[*k] += w;
+        }
+    }
+}
+
+impl Classifier {
     /// The part of a paragraph read alone. Nothing to go by: `other` with confidence 0.
     pub fn classify(&self, text: &str) -> Classified {
         let scores = self.scores(text);
@@ -297,13 +353,19 @@ pub struct Sequencing {
     /// Scores are divided by this to become a paragraph's log-likelihood of each part.
     pub temperature: f64,
     /// A change of part before a paragraph that opens with its own part's number (`三、`,
-    /// `（二）`).
+    /// `（二）`). More than before a plain paragraph: a numbered item's run-in heading already
+    /// speaks loudly for its matter, and the items of the shortcomings and of next year's plans
+    /// are numbered and name every part's matters.
     pub switch_numbered: f64,
     /// A change of part before a paragraph without a number (it usually goes on with the one
     /// before).
     pub switch_plain: f64,
     /// Leaving next year's plans, on top of the switch: it is the last part of a report.
     pub leave_next_year: f64,
+    /// Leaving the shortcomings for any part but next year's plans or the first responsible's
+    /// duties (organization), on top of the switch: a report tells its work, then its
+    /// shortcomings, then (the 2019 rules' order) how its leaders did their duty, then its plans.
+    pub leave_problems: f64,
     /// Next year's plans and the shortcomings speak of every other part's matters: this share
     /// of a paragraph's best score of the other parts counts for them too (their own words,
     /// tense and cues decide between them and the part whose matters they speak of).
@@ -315,9 +377,10 @@ impl Default for Sequencing {
     fn default() -> Self {
         Sequencing {
             temperature: 2.0,
-            switch_numbered: 2.0,
+            switch_numbered: 3.0,
             switch_plain: 1.0,
             leave_next_year: 8.0,
+            leave_problems: 4.0,
             topics_in_plans: 0.25,
             topics_in_problems: 0.0,
         }
@@ -331,6 +394,8 @@ const STATES: usize = KINDS - 1;
 const AGAINST_HEADING: f64 = 8.0;
 /// `〈year+1〉年` opening a paragraph (`2025年，我局将……`, `2025年是……`).
 const NEXT_YEAR_OPENING: f64 = 8.0;
+/// A run-in heading naming a shortcoming (有待, 不足 …).
+const SHORTCOMING_HEADING: f64 = 10.0;
 /// What a weak planning word (持续, 切实) counts for.
 const PLAN_WEAK: f64 = 0.5;
 /// Each `〈year+1〉年` in a paragraph counts as this many planning words.
@@ -392,6 +457,11 @@ fn transition(from: usize, to: usize, numbered: bool, how: &Sequencing) -> f64 {
     };
     if from == index(SectionKind::NextYear) {
         -(switch + how.leave_next_year)
+    } else if from == index(SectionKind::Problems)
+        && to != index(SectionKind::NextYear)
+        && to != index(SectionKind::Organization)
+    {
+        -(switch + how.leave_problems)
     } else {
         -switch
     }
@@ -620,5 +690,59 @@ mod tests {
         let got = Classifier::builtin().classify("今天天气很好。");
         assert_eq!(got.part, SectionKind::Other);
         assert!(got.confidence.abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn a_run_in_heading_naming_a_shortcoming_heads_a_problem() {
+        let c = Classifier::builtin();
+        let text =
+            "（二）重大行政决策程序有待进一步规范。个别部门决策前的公众参与和专家论证还不充分。";
+        assert_eq!(c.classify_in(text, Some(2024)).part, SectionKind::Problems);
+        // The same matter as a measure is the decisions part.
+        let measure = "（二）规范重大行政决策程序。严格落实公众参与、专家论证和合法性审查。";
+        assert_eq!(
+            c.classify_in(measure, Some(2024)).part,
+            SectionKind::Decisions
+        );
+    }
+
+    #[test]
+    fn a_run_in_heading_names_its_part_as_a_heading_line_does() {
+        let c = Classifier::builtin();
+        // Body words lean to enforcement (监管, 检查); the heading says functions.
+        let text = "（二）深入推进政府职能转变。创新执法监管方式，开展跨部门联合执法检查，规范涉企行政执法检查。";
+        assert_eq!(c.classify_in(text, Some(2024)).part, SectionKind::Functions);
+    }
+
+    #[test]
+    fn in_sequence_shortcomings_lead_to_the_leaders_duties_or_plans_not_back_to_measures() {
+        let c = Classifier::builtin();
+        let got = c.classify_sequence(
+            &[
+                ("全年办理行政复议案件45件，调解矛盾纠纷320起。", None),
+                ("健全行政复议与行政调解衔接机制，推进矛盾纠纷多元化解。", None),
+                ("（一）基层执法力量仍然不足。乡镇综合执法队伍人员少。", None),
+                ("（二）执法规范化水平有待提升。部分执法人员程序意识不强。", None),
+                ("执法案卷质量参差不齐，执法监督还需加强。", None),
+                (
+                    "市政府主要负责人切实履行推进法治建设第一责任人职责，主持专题会议研究法治工作。",
+                    None,
+                ),
+            ],
+            Some(2024),
+        );
+        let parts: Vec<SectionKind> = got.iter().map(|g| g.part).collect();
+        assert_eq!(
+            parts,
+            [
+                SectionKind::Disputes,
+                SectionKind::Disputes,
+                SectionKind::Problems,
+                SectionKind::Problems,
+                SectionKind::Problems,
+                SectionKind::Organization
+            ],
+            "{got:?}"
+        );
     }
 }

@@ -7,17 +7,19 @@
 //! headings name no part). Both know the year the parser reads from the report's title.
 //!
 //! Halves: corpus-dev is split by government as nianbao-report's labels say (`half` in
-//! tests/labels/corpus-dev/meta.toml); the words and cues of data/parts.toml and the constants
-//! of `Sequencing` were chosen on the tune half and on the invented reports of the repository's
-//! fixtures (they have the shortcomings and next year's parts that corpus-dev's opening
-//! excerpts lack). The holdout half and the corpus are reported separately, with the confusion
-//! between parts and the accuracy per confidence tenth. Nothing of the corpora is copied here:
-//! they are read at run time.
+//! tests/labels/corpus-dev/meta.toml); the corpus's five full reports are split by file
+//! (`CORPUS_TUNE`, declared 2026-12-06 before their errors were looked at). The words and cues
+//! of data/parts.toml and the constants of `Sequencing` were chosen on the tune halves and on
+//! the invented reports of the repository's fixtures. The holdout halves are only measured and
+//! reported separately, with the confusion between parts and the accuracy per confidence tenth
+//! (`NIANBAO_MEASURE_BLIND=1` keeps them off the terminal while tuning). Nothing of the corpora
+//! is copied here: they are read at run time.
 //!
 //! `NIANBAO_LEARN=1 cargo test -p nianbao-materials --test measure learn -- --ignored
 //! --nocapture` prints candidate words per part from the tune half (how parts.toml was tuned);
 //! `… grid …` the tune accuracy of `Sequencing` constants; `NIANBAO_MEASURE_ERRORS=tune` the
-//! tune half's wrong paragraphs.
+//! tune halves' wrong paragraphs; `NIANBAO_MEASURE_FILE=<prefix>` every paragraph of the tune
+//! files of that name, with its three best scores.
 
 #[path = "../../../../tests/support/corpus.rs"]
 mod corpus;
@@ -30,15 +32,17 @@ use nianbao_materials::classify::Sequencing;
 use nianbao_materials::material::is_heading_line;
 use nianbao_report::{ReportParser, SectionKind, segment};
 
-/// The measured floors (accuracy on paragraphs of a standard part), 2026-12-05: alone, holdout
-/// 81.5% and corpus 73.7%; in sequence (the materials import), holdout 81.5% and corpus 84.2%
-/// (tune half 91.8%/94.5%, invented fixtures 96.7%/98.4%). Issue #16 asks 90%. Three of the
-/// holdout's misses are one report's preamble (`〈its own year〉年是……`) that its outline puts
-/// in next year's part.
-const HOLDOUT_FLOOR: f64 = 0.81;
-const CORPUS_FLOOR: f64 = 0.73;
-const HOLDOUT_SEQ_FLOOR: f64 = 0.81;
-const CORPUS_SEQ_FLOOR: f64 = 0.84;
+/// The measured floors (accuracy on paragraphs of a standard part), 2026-12-06: in sequence
+/// (the materials import) holdout 87.5% (corpus-dev 85.9%, corpus 002–004 89.2%), the five
+/// corpus reports 93.0%; alone, corpus-dev holdout 85.9% and the five reports 78.1%. Tune
+/// halves in sequence: corpus-dev 98.6%, corpus 000–001 100%, invented 96.7%. Issue #16 asks
+/// 90%.
+const HOLDOUT_FLOOR: f64 = 0.85;
+const CORPUS_FLOOR: f64 = 0.78;
+const HOLDOUT_SEQ_FLOOR: f64 = 0.85;
+const CORPUS_SEQ_FLOOR: f64 = 0.92;
+/// Both holdout halves together, in sequence.
+const ALL_HOLDOUT_SEQ_FLOOR: f64 = 0.87;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Half {
@@ -47,8 +51,16 @@ enum Half {
     /// half; they have the shortcomings and next year's parts the corpus-dev excerpts lack.
     Invented,
     Holdout,
-    Corpus,
+    /// The corpus's full reports tuned on (2026-12-06: `000`, `001`; chosen by the parts they
+    /// hold — both have next year's plans, `001` also shortcomings — before their errors were
+    /// looked at).
+    CorpusTune,
+    /// The corpus's other full reports (`002`, `003`, `004`): only measured.
+    CorpusHoldout,
 }
+
+/// The corpus reports tuned on (file name prefixes); the others are held out.
+const CORPUS_TUNE: &[&str] = &["000_", "001_"];
 
 /// One report taken apart: its body paragraphs in order, each with the part its outline puts
 /// it in (`other` included: they are in the sequence, not counted).
@@ -84,7 +96,18 @@ fn files() -> Option<Vec<File>> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     corpus_files.sort();
-    paths.extend(corpus_files.into_iter().map(|p| (Half::Corpus, p)));
+    paths.extend(corpus_files.into_iter().map(|p| {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+        let tuned = name.is_some_and(|n| CORPUS_TUNE.iter().any(|t| n.starts_with(t)));
+        (
+            if tuned {
+                Half::CorpusTune
+            } else {
+                Half::CorpusHoldout
+            },
+            p,
+        )
+    }));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..");
     for f in INVENTED {
         paths.push((Half::Invented, root.join(f)));
@@ -148,10 +171,10 @@ struct Measured {
     errors: Vec<(String, SectionKind, SectionKind, f64)>,
 }
 
-fn measure(files: &[File], half: Half, mode: Mode) -> Measured {
+fn measure(files: &[File], halves: &[Half], mode: Mode) -> Measured {
     let c = Classifier::builtin();
     let mut m = Measured::default();
-    for f in files.iter().filter(|f| f.half == half) {
+    for f in files.iter().filter(|f| halves.contains(&f.half)) {
         let got: Vec<_> = match mode {
             Mode::Alone => f
                 .paragraphs
@@ -167,7 +190,32 @@ fn measure(files: &[File], half: Half, mode: Mode) -> Measured {
                 c.classify_sequence(&items, f.year)
             }
         };
+        let show = matches!(f.half, Half::Tune | Half::CorpusTune | Half::Invented)
+            && mode == Mode::Sequence
+            && std::env::var("NIANBAO_MEASURE_FILE")
+                .is_ok_and(|p| !p.is_empty() && f.name.starts_with(&p));
         for ((text, truth), got) in f.paragraphs.iter().zip(got) {
+            if show {
+                let scores = c.scores_in(text, f.year);
+                let mut top: Vec<(f64, &str)> = scores
+                    .iter()
+                    .zip(SectionKind::ALL)
+                    .map(|(s, k)| (*s, k.key()))
+                    .collect();
+                top.sort_by(|a, b| b.0.total_cmp(&a.0));
+                println!(
+                    "    {:>12} {:>12} {:.2} [{}] {}",
+                    truth.key(),
+                    got.part.key(),
+                    got.confidence,
+                    top.iter()
+                        .take(3)
+                        .map(|(s, k)| format!("{}:{s:.1}", &k[..4]))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    text.chars().take(30).collect::<String>()
+                );
+            }
             if *truth == SectionKind::Other {
                 continue;
             }
@@ -249,11 +297,13 @@ fn report(name: &str, m: &Measured) -> f64 {
     acc
 }
 
-/// `NIANBAO_MEASURE_ERRORS=tune` prints the tune half's wrong paragraphs (their openings, on
-/// the terminal only): what the cues were chosen from.
-fn print_errors(half: Half, m: &Measured) {
-    if std::env::var("NIANBAO_MEASURE_ERRORS").ok().as_deref() != Some("tune") || half != Half::Tune
-    {
+/// `NIANBAO_MEASURE_ERRORS=tune` prints the wrong paragraphs of the halves tuned on (their
+/// openings, on the terminal only): what the cues were chosen from. Never the holdout's.
+fn print_errors(halves: &[Half], m: &Measured) {
+    let tuned = halves
+        .iter()
+        .all(|h| matches!(h, Half::Tune | Half::Invented | Half::CorpusTune));
+    if std::env::var("NIANBAO_MEASURE_ERRORS").ok().as_deref() != Some("tune") || !tuned {
         return;
     }
     for (text, truth, got, conf) in &m.errors {
@@ -266,33 +316,52 @@ fn classification_accuracy_on_headless_paragraphs() {
     let Some(files) = files() else {
         return;
     };
-    let mut acc: HashMap<(Half, &str), f64> = HashMap::new();
+    let mut acc: HashMap<(&str, &str), f64> = HashMap::new();
     for (mode, label) in [(Mode::Alone, "alone"), (Mode::Sequence, "in sequence")] {
-        for (half, name) in [
-            (Half::Tune, "tune (corpus-dev)"),
-            (Half::Invented, "tune (invented fixtures)"),
-            (Half::Holdout, "holdout (corpus-dev)"),
-            (Half::Corpus, "corpus"),
+        for (halves, name) in [
+            (&[Half::Tune][..], "tune (corpus-dev)"),
+            (&[Half::CorpusTune][..], "tune (corpus 000, 001)"),
+            (&[Half::Invented][..], "tune (invented fixtures)"),
+            (&[Half::Holdout][..], "holdout (corpus-dev)"),
+            (&[Half::CorpusHoldout][..], "holdout (corpus 002–004)"),
+            (&[Half::Holdout, Half::CorpusHoldout][..], "HOLDOUT (all)"),
+            (&[Half::Tune, Half::CorpusTune][..], "TUNE (real reports)"),
+            (
+                &[Half::CorpusTune, Half::CorpusHoldout][..],
+                "corpus (all 5)",
+            ),
         ] {
-            let m = measure(&files, half, mode);
+            let m = measure(&files, halves, mode);
+            // While tuning, `NIANBAO_MEASURE_BLIND=1` keeps the holdout's figures off the
+            // terminal (and its floors unchecked).
+            let blind = std::env::var_os("NIANBAO_MEASURE_BLIND").is_some();
+            let held = halves
+                .iter()
+                .any(|h| matches!(h, Half::Holdout | Half::CorpusHoldout));
+            if blind && held {
+                continue;
+            }
             let a = report(&format!("{name}, {label}"), &m);
-            print_errors(half, &m);
-            if half == Half::Holdout {
+            print_errors(halves, &m);
+            if halves == [Half::Holdout] {
                 assert!(m.total > 50, "enough holdout paragraphs: {}", m.total);
             }
-            acc.insert((half, label), a);
+            acc.insert((name, label), a);
         }
     }
-    for (half, label, floor) in [
-        (Half::Holdout, "alone", HOLDOUT_FLOOR),
-        (Half::Corpus, "alone", CORPUS_FLOOR),
-        (Half::Holdout, "in sequence", HOLDOUT_SEQ_FLOOR),
-        (Half::Corpus, "in sequence", CORPUS_SEQ_FLOOR),
+    for (name, label, floor) in [
+        ("holdout (corpus-dev)", "alone", HOLDOUT_FLOOR),
+        ("corpus (all 5)", "alone", CORPUS_FLOOR),
+        ("holdout (corpus-dev)", "in sequence", HOLDOUT_SEQ_FLOOR),
+        ("corpus (all 5)", "in sequence", CORPUS_SEQ_FLOOR),
+        ("HOLDOUT (all)", "in sequence", ALL_HOLDOUT_SEQ_FLOOR),
     ] {
-        let a = acc[&(half, label)];
+        let Some(a) = acc.get(&(name, label)).copied() else {
+            continue;
+        };
         assert!(
             a >= floor,
-            "{half:?} {label}: accuracy {a:.3} under its floor {floor}"
+            "{name} {label}: accuracy {a:.3} under its floor {floor}"
         );
     }
 }
@@ -311,53 +380,68 @@ fn grid() {
     };
     let c = Classifier::builtin();
     let mut results = Vec::new();
-    for temperature in [1.5, 2.0, 3.0] {
-        for switch_numbered in [1.0, 1.5, 2.0] {
-            for switch_plain in [1.0, 2.0, 3.0, 4.0] {
-                for topics_in_plans in [0.0, 0.25, 0.5, 0.75] {
-                    for topics_in_problems in [0.0, 0.25, 0.5, 0.75] {
-                        let how = Sequencing {
-                            temperature,
-                            switch_numbered,
-                            switch_plain,
-                            topics_in_plans,
-                            topics_in_problems,
-                            ..Sequencing::default()
-                        };
-                        let mut right = [0usize; 2];
-                        let mut total = [0usize; 2];
-                        for f in files
-                            .iter()
-                            .filter(|f| matches!(f.half, Half::Tune | Half::Invented))
-                        {
-                            let h = usize::from(f.half == Half::Invented);
-                            let items: Vec<(&str, Option<SectionKind>)> = f
-                                .paragraphs
-                                .iter()
-                                .map(|(t, _)| (t.as_str(), None))
-                                .collect();
-                            let got = c.classify_sequence_with(&items, f.year, &how);
-                            for ((_, truth), got) in f.paragraphs.iter().zip(got) {
-                                if *truth != SectionKind::Other {
-                                    total[h] += 1;
-                                    right[h] += usize::from(got.part == *truth);
-                                }
-                            }
-                        }
-                        results.push((
-                            right[0] + right[1],
-                            format!(
-                                "{how:?}: tune {}/{}, invented {}/{}",
-                                right[0], total[0], right[1], total[1]
-                            ),
-                        ));
-                    }
+    let grid = [1.5, 2.0, 3.0].into_iter().flat_map(|temperature| {
+        [1.0, 2.0, 3.0]
+            .into_iter()
+            .flat_map(move |switch_numbered| {
+                [1.0, 2.0, 3.0].into_iter().flat_map(move |switch_plain| {
+                    [0.0, 0.25, 0.5]
+                        .into_iter()
+                        .flat_map(move |topics_in_plans| {
+                            [4.0, 8.0, 12.0]
+                                .into_iter()
+                                .flat_map(move |leave_next_year| {
+                                    [0.0, 4.0, 8.0].into_iter().map(move |leave_problems| {
+                                        Sequencing {
+                                            temperature,
+                                            switch_numbered,
+                                            switch_plain,
+                                            topics_in_plans,
+                                            leave_next_year,
+                                            leave_problems,
+                                            ..Sequencing::default()
+                                        }
+                                    })
+                                })
+                        })
+                })
+            })
+    });
+    for how in grid {
+        let mut right = [0usize; 3];
+        let mut total = [0usize; 3];
+        for f in files
+            .iter()
+            .filter(|f| matches!(f.half, Half::Tune | Half::Invented | Half::CorpusTune))
+        {
+            let h = match f.half {
+                Half::Invented => 1,
+                Half::CorpusTune => 2,
+                _ => 0,
+            };
+            let items: Vec<(&str, Option<SectionKind>)> = f
+                .paragraphs
+                .iter()
+                .map(|(t, _)| (t.as_str(), None))
+                .collect();
+            let got = c.classify_sequence_with(&items, f.year, &how);
+            for ((_, truth), got) in f.paragraphs.iter().zip(got) {
+                if *truth != SectionKind::Other {
+                    total[h] += 1;
+                    right[h] += usize::from(got.part == *truth);
                 }
             }
         }
+        results.push((
+            right[0] + right[1] + right[2],
+            format!(
+                "{how:?}: tune {}/{}, invented {}/{}, corpus tune {}/{}",
+                right[0], total[0], right[1], total[1], right[2], total[2]
+            ),
+        ));
     }
     results.sort_by_key(|r| r.0);
-    for (_, line) in results.iter().rev().take(25) {
+    for (_, line) in results.iter().rev().take(40) {
         println!("{line}");
     }
 }
@@ -387,7 +471,7 @@ fn learn() {
     let mut files: HashMap<String, HashSet<String>> = HashMap::new();
     let mut words_in: HashMap<SectionKind, f64> = HashMap::new();
     for (h, file, text, part) in &items {
-        if *h != Half::Tune {
+        if !matches!(h, Half::Tune | Half::CorpusTune) {
             continue;
         }
         for w in segment::words(text) {
