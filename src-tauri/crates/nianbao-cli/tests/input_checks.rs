@@ -210,6 +210,49 @@ fn special_files_are_refused_at_once_without_reading() {
 }
 
 #[test]
+fn a_fifo_in_a_folder_of_materials_is_listed_as_unreadable_not_waited_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("示例镇.txt"),
+        "示例镇2024年法治政府建设情况\n一、加强组织领导\n全年开展学法活动12次。\n",
+    )
+    .expect("write a material");
+    let fifo = dir.path().join("管道.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success(), "mkfifo works here");
+    let started = Instant::now();
+    let out = run(nianbao()
+        .arg("materials")
+        .arg(dir.path())
+        .args(["--format", "json"]));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "no wait on the FIFO: {:?}",
+        started.elapsed()
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        json["materials"].as_array().map(Vec::len),
+        Some(1),
+        "{json}"
+    );
+    let errors = json["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{json}");
+    assert!(
+        errors[0].to_string().contains("管道.txt")
+            && errors[0].to_string().contains("不是普通文件"),
+        "the FIFO is named with its reason: {json}"
+    );
+    let alone = run(nianbao().arg("materials").arg(&fifo));
+    refused(&alone, "不是普通文件");
+}
+
+#[test]
 fn a_db_in_a_missing_folder_creates_nothing_and_says_so() {
     let dir = tempfile::tempdir().expect("temp dir");
     let typo = dir.path().join("typo/dir/x.db");

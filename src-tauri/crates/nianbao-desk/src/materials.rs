@@ -288,8 +288,9 @@ pub fn read_material(
     office: &Office,
     known: &[String],
 ) -> Result<(Material, Vec<u8>), DeskError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| DeskError::Io(format!("{}：{e}", path.display())))?;
+    // As the importers read a file: a FIFO or device in a dropped folder is refused, not waited
+    // on; an oversized file is refused before it is read.
+    let bytes = nianbao_import::read_file(path, &nianbao_import::Limits::DEFAULT)?;
     let name = file_name(path);
     let material = nianbao_materials::read_material_bytes(&bytes, &name, office.parser(), known)?;
     Ok((material, bytes))

@@ -77,6 +77,15 @@ pub fn import_path_with(
     path: &std::path::Path,
     limits: &Limits,
 ) -> Result<ImportedText, ImportError> {
+    let bytes = read_file(path, limits)?;
+    import_bytes_with(&bytes, path.file_name().and_then(|n| n.to_str()), limits)
+}
+
+/// The bytes of the file at `path`, as the importers read it: a FIFO, device, socket or folder
+/// is refused (opening a FIFO waits for a writer forever, a device never ends), and a file over
+/// `limits.max_file_bytes` is refused before it is read. For callers that keep the bytes (the
+/// materials keep a copy of each file) or read them in their own way.
+pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, ImportError> {
     // A FIFO, device, socket or folder is refused before it is opened: opening a FIFO waits
     // for a writer forever, and a device never ends. Checked again on the opened file, in case
     // the path was swapped in between.
@@ -103,7 +112,12 @@ pub fn import_path_with(
     file.take(limits.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| ImportError::Io(e.to_string()))?;
-    import_bytes_with(&bytes, path.file_name().and_then(|n| n.to_str()), limits)
+    // The file grew after it was measured.
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limits.max_file_bytes {
+        return Err(too_large(read, limits));
+    }
+    Ok(bytes)
 }
 
 /// Import bytes; `name_hint` is the file name, used only when the content is ambiguous.

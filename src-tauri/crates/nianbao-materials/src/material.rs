@@ -74,7 +74,7 @@ pub fn read_material(
     parser: &ReportParser,
     known: &[String],
 ) -> Result<Material, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Io(e.to_string()))?;
+    let bytes = nianbao_import::read_file(path, &nianbao_import::Limits::DEFAULT)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
