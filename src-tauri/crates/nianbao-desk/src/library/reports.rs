@@ -213,9 +213,10 @@ pub struct ReadReport {
 
 /// Read, import and parse one report file with the office's lexicon.
 pub fn read_report(path: &Path, office: &Office) -> Result<ReadReport, DeskError> {
-    let imported = nianbao_import::import_path(path)?;
-    // The importer refused anything over its size limit, so this read is bounded.
-    let bytes = std::fs::read(path).map_err(|e| nianbao_import::ImportError::Io(e.to_string()))?;
+    // Read once (a FIFO or device refused, the size bounded), imported from those bytes: what
+    // is stored is what was read.
+    let bytes = nianbao_import::read_file(path, &nianbao_import::Limits::DEFAULT)?;
+    let imported = nianbao_import::import_bytes(&bytes, path.file_name().and_then(|n| n.to_str()))?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
