@@ -303,7 +303,9 @@ fn accept(text: String, encoding: &'static str, had_errors: bool) -> Result<Deco
     }
     let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
     let total = text.chars().count();
-    if replaced > 2 && replaced * 50 > total {
+    // Mostly replacement characters, or nothing else (a BOM and one stray byte).
+    let nothing_else = text.chars().all(|c| c == '\u{FFFD}' || c.is_whitespace());
+    if (replaced > 2 && replaced * 50 > total) || nothing_else {
         return Err(ImportError::UnknownEncoding);
     }
     Ok(Decoded { text, encoding })
@@ -496,6 +498,17 @@ mod tests {
             d.text.starts_with("2023年，示例市"),
             "the good part is kept"
         );
+    }
+
+    #[test]
+    fn a_bom_and_a_stray_byte_is_no_text() {
+        for bytes in [&b"\xff\xfe\x00"[..], b"\xfe\xff\x00", b"\xef\xbb\xbf\xff"] {
+            assert!(
+                matches!(decode(bytes, None), Err(ImportError::UnknownEncoding)),
+                "{bytes:?}: {:?}",
+                decode(bytes, None).map(|d| d.text)
+            );
+        }
     }
 
     #[test]
