@@ -162,7 +162,10 @@ describe('LibraryPane', () => {
     const filters = screen.getByTestId('search-filters');
     expect(within(filters).queryByRole('combobox', { name: '只搜这个机关' }), 'one government: nothing to choose').toBeNull();
     const year = within(filters).getByRole('combobox', { name: '只搜这一年度' }) as HTMLSelectElement;
-    expect([...year.options].map((o) => o.textContent)).toEqual(['全部年度', '2023年', '2022年']);
+    expect(
+      [...year.options].map((o) => o.textContent),
+      'the 2024 draft’s year too: its materials are searched under it',
+    ).toEqual(['全部年度', '2024年', '2023年', '2022年']);
     await fireEvent.change(year, { target: { value: '2022' } });
     await waitFor(() => expect(backend.callsOf('search_library').at(-1)).toEqual({ query: '行政复议', year: 2022 }));
     const part = within(filters).getByRole('combobox', { name: '只搜这一部分' }) as HTMLSelectElement;
