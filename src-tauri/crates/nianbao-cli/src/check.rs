@@ -91,6 +91,9 @@ pub fn run(
         serde_json::to_string_pretty(&result)? + "\n"
     } else {
         let mut text = render_text(file, &result);
+        if let Some(line) = links_line(&links) {
+            text.push_str(&line);
+        }
         if dismissed > 0 {
             let _ = writeln!(
                 text,
@@ -101,6 +104,30 @@ pub fn run(
     };
     crate::emit(&out)?;
     Ok(())
+}
+
+/// What the drafter's links kept in the library (`--db`) made of this check: how many of each
+/// kind, or nothing when there are none.
+fn links_line(links: &[nianbao_check::FigureLink]) -> Option<String> {
+    use nianbao_check::LinkKind;
+    let count = |k: LinkKind| links.iter().filter(|l| l.kind == k).count();
+    let parts: Vec<String> = [
+        (LinkKind::Same, "确认同一项"),
+        (LinkKind::NotSame, "取消关联"),
+        (LinkKind::NotComparable, "不可比"),
+    ]
+    .into_iter()
+    .filter_map(|(k, name)| {
+        let n = count(k);
+        (n > 0).then(|| format!("{name} {n} 处"))
+    })
+    .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "已按报告库中起草人的人工对照核对数据：{}\n",
+            parts.join("、")
+        )
+    })
 }
 
 fn year_label(year: Option<i32>) -> String {

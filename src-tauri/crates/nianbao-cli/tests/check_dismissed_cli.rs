@@ -94,6 +94,66 @@ fn findings_dismissed_in_the_window_are_left_out_unless_all() {
 }
 
 #[test]
+fn the_drafters_links_in_the_library_are_said_to_be_used() {
+    use nianbao_check::{FigureKey, FigureLink, LinkKind};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = Desk::in_folder(dir.path());
+    desk.overview().expect("the sample library is seeded");
+    let key = |metric: &str| FigureKey {
+        metric: metric.into(),
+        value: 1.0,
+        unit: "件".into(),
+        clause: "0".into(),
+    };
+    for (kind, this, last) in [
+        (LinkKind::Same, Some(key("甲")), Some(key("乙"))),
+        (LinkKind::NotSame, Some(key("丙")), Some(key("丁"))),
+        (LinkKind::NotComparable, Some(key("戊")), None),
+        (LinkKind::NotComparable, None, Some(key("己"))),
+    ] {
+        desk.link_figures(
+            "示例市人民政府",
+            2024,
+            2023,
+            &FigureLink { kind, this, last },
+        )
+        .expect("link");
+    }
+    desk.close();
+    drop(desk);
+    let file = dir.path().join("示例市2024年报告.txt");
+    std::fs::write(&file, TEXT).expect("write the report");
+    let last = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/sample-library/示例市2023年法治政府建设年度报告.txt");
+    let db = dir.path().join(nianbao_store::DB_FILE_NAME);
+    let run = |with_db: bool| {
+        let mut cmd = nianbao();
+        cmd.arg("check").arg(&file).arg("--last").arg(&last);
+        if with_db {
+            cmd.arg("--db").arg(&db);
+        }
+        let out = cmd.output().expect("run nianbao");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = run(true);
+    assert!(
+        text.contains(
+            "已按报告库中起草人的人工对照核对数据：确认同一项 1 处、取消关联 1 处、不可比 2 处"
+        ),
+        "{text}"
+    );
+    assert!(
+        !run(false).contains("人工对照"),
+        "no library, no links to speak of"
+    );
+}
+
+#[test]
 fn all_needs_a_library() {
     let out = nianbao()
         .args(["check", "x.txt", "--all"])
