@@ -6,7 +6,8 @@
 // on the same library obeys it too; 取消关联 takes the pair apart again for both, the row then says
 // 已取消关联, and its 恢复自动对照 (after one more restart) gives the row back to the aligner. The
 // chart of 行政复议·收到 shows a bar for each of 2021–2023 (plus the draft's) and lists the line each
-// value was read from; its picker lists each chained metric once.
+// value was read from; its picker lists each chained metric once, a renamed one (2022's wording
+// of the publicity events) with its former name (曾称).
 // Screenshots: links-panel (the row's 关联 panel), links-linked (the pair after linking),
 // links-after-restart (the checks pane with the chart and its sources), links-unlinked (the row
 // the drafter took apart: 已取消关联 with 恢复自动对照).
@@ -29,7 +30,7 @@ function report(year, v) {
     `  一、${year}年推进法治政府建设的主要举措和成效`,
     `  （一）加强党的领导。市政府主要负责人带头学法用法，全年召开市政府常务会议专题研究法治政府建设工作${v.study}次。`,
     `  （二）依法化解矛盾纠纷。全年收到行政复议申请${v.received}件，受理${v.accepted}件，审结${v.closed}件。行政应诉案件${v.suits}件。法律援助机构办理法律援助案件${v.aid}件。`,
-    `  （三）深化法治宣传。开展“宪法宣传周”等主题活动${v.events}余场次。`,
+    `  （三）深化法治宣传。开展“宪法宣传周”${v.eventsAs ?? '等主题活动'}${v.events}余场次。`,
     `  二、${year}年推进法治政府建设存在的不足和原因`,
     '  一是法治政府建设推进不够平衡。二是行政执法规范化水平仍需提高。',
     `  三、${year + 1}年推进法治政府建设的主要安排`,
@@ -43,7 +44,9 @@ function report(year, v) {
 
 const EARLIER = [
   [2021, { study: 3, received: 150, accepted: 131, closed: 120, suits: 70, aid: 1500, events: 300 }],
-  [2022, { study: 4, received: 180, accepted: 160, closed: 151, suits: 88, aid: 1720, events: 380 }],
+  // 2022 words its events as the lexicon's 普法·活动场次; 2021 and the sample's 2023 as
+  // 宣传周主题活动: the aligner pairs them, so the picker names that chain once, with 曾称.
+  [2022, { study: 4, received: 180, accepted: 160, closed: 151, suits: 88, aid: 1720, events: 380, eventsAs: '系列普法活动' }],
 ];
 const METRIC = '行政复议·收到';
 
@@ -186,6 +189,14 @@ test('a link made in the window survives a restart and is used; the chart runs o
         'return [...document.querySelector(\'select[aria-label="选择指标"]\').options].map((o) => o.value);',
       );
       assert.equal(new Set(options).size, options.length, `each chained metric once: ${options}`);
+      const labels = await driver.execute(
+        'return [...document.querySelector(\'select[aria-label="选择指标"]\').options].map((o) => o.textContent.trim());',
+      );
+      console.log(`picker: ${labels.join(' | ')}`);
+      assert.ok(
+        labels.some((l) => l.includes('普法·活动场次') && l.includes('曾称') && l.includes('宣传周主题活动·场次')),
+        `the renamed metric is offered once, with its former name: ${labels}`,
+      );
       const bars = await driver.waitUntil(
         async () => {
           const years = await driver.execute(
