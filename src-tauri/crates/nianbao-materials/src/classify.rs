@@ -94,6 +94,30 @@ fn count(ac: Option<&AhoCorasick>, text: &str) -> f64 {
     ac.map_or(0, |ac| ac.find_iter(text).count()) as f64
 }
 
+/// The weights of the words of `ac` found in `text`, each word once (a heading names its part
+/// once).
+fn add_weighted(
+    ac: Option<&AhoCorasick>,
+    weights: &[Vec<(usize, f64)>],
+    text: &str,
+    scores: &mut [f64; KINDS],
+) {
+    let Some(ac) = ac else {
+        return;
+    };
+    let mut seen: Vec<usize> = Vec::new();
+    for m in ac.find_iter(text) {
+        let id = m.pattern().as_usize();
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        for (k, w) in &weights[id] {
+            scores[*k] += w;
+        }
+    }
+}
+
 /// Figures in a paragraph (a number with a counting unit or a percent sign).
 static FIGURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|人次|%|个|场|家|名|起|项|批|篇|期|元|户|份|人)")
@@ -280,33 +304,7 @@ impl Classifier {
             }
         }
     }
-}
 
-/// The weights of the words of `ac` found in `text`, each word once (a heading names its part
-/// once).
-fn add_weighted(
-    ac: Option<&AhoCorasick>,
-    weights: &[Vec<(usize, f64)>],
-    text: &str,
-    scores: &mut [f64; KINDS],
-) {
-    let Some(ac) = ac else {
-        return;
-    };
-    let mut seen: Vec<usize> = Vec::new();
-    for m in ac.find_iter(text) {
-        let id = m.pattern().as_usize();
-        if seen.contains(&id) {
-            continue;
-        }
-        seen.push(id);
-        for (k, w) in &weights[id] {
-            scores[*k] += w;
-        }
-    }
-}
-
-impl Classifier {
     /// The part of a paragraph read alone. Nothing to go by: `other` with confidence 0.
     pub fn classify(&self, text: &str) -> Classified {
         let scores = self.scores(text);
