@@ -380,33 +380,29 @@ fn grid() {
     };
     let c = Classifier::builtin();
     let mut results = Vec::new();
-    let grid = [1.5, 2.0, 3.0].into_iter().flat_map(|temperature| {
-        [1.0, 2.0, 3.0]
-            .into_iter()
-            .flat_map(move |switch_numbered| {
-                [1.0, 2.0, 3.0].into_iter().flat_map(move |switch_plain| {
-                    [0.0, 0.25, 0.5]
-                        .into_iter()
-                        .flat_map(move |topics_in_plans| {
-                            [4.0, 8.0, 12.0]
-                                .into_iter()
-                                .flat_map(move |leave_next_year| {
-                                    [0.0, 4.0, 8.0].into_iter().map(move |leave_problems| {
-                                        Sequencing {
-                                            temperature,
-                                            switch_numbered,
-                                            switch_plain,
-                                            topics_in_plans,
-                                            leave_next_year,
-                                            leave_problems,
-                                            ..Sequencing::default()
-                                        }
-                                    })
-                                })
-                        })
+    // Every combination of these values of the constants.
+    let mut grid = vec![Sequencing::default()];
+    type Field = fn(&mut Sequencing) -> &mut f64;
+    let axes: [(Field, &[f64]); 6] = [
+        (|s| &mut s.temperature, &[1.5, 2.0, 3.0]),
+        (|s| &mut s.switch_numbered, &[1.0, 2.0, 3.0]),
+        (|s| &mut s.switch_plain, &[1.0, 2.0, 3.0]),
+        (|s| &mut s.topics_in_plans, &[0.0, 0.25, 0.5]),
+        (|s| &mut s.leave_next_year, &[4.0, 8.0, 12.0]),
+        (|s| &mut s.leave_problems, &[0.0, 4.0, 8.0]),
+    ];
+    for (field, values) in axes {
+        grid = grid
+            .iter()
+            .flat_map(|how| {
+                values.iter().map(move |v| {
+                    let mut how = how.clone();
+                    *field(&mut how) = *v;
+                    how
                 })
             })
-    });
+            .collect();
+    }
     for how in grid {
         let mut right = [0usize; 3];
         let mut total = [0usize; 3];
