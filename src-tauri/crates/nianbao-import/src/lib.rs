@@ -99,7 +99,7 @@ pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, Imp
         }
     };
     regular(&std::fs::metadata(path).map_err(|e| ImportError::Io(e.to_string()))?)?;
-    let file = std::fs::File::open(path).map_err(|e| ImportError::Io(e.to_string()))?;
+    let file = open_without_waiting(path).map_err(|e| ImportError::Io(e.to_string()))?;
     let meta = file
         .metadata()
         .map_err(|e| ImportError::Io(e.to_string()))?;
@@ -118,6 +118,23 @@ pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, Imp
         return Err(too_large(read, limits));
     }
     Ok(bytes)
+}
+
+/// Open a file for reading without waiting for a FIFO's writer: were the path swapped for a
+/// FIFO after its metadata was read, the open returns at once and the opened file's metadata
+/// refuses it. (Reading a regular file is not changed by `O_NONBLOCK`.)
+#[cfg(unix)]
+fn open_without_waiting(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// Import bytes; `name_hint` is the file name, used only when the content is ambiguous.
@@ -330,6 +347,30 @@ pub(crate) fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_opens_without_waiting_and_its_metadata_refuses_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("管道");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        // No writer ever comes: a plain open would wait here forever.
+        let file = open_without_waiting(&fifo).expect("opens at once");
+        assert!(!file.metadata().expect("metadata").is_file());
+        let dir_file = dir.path().join("a.txt");
+        std::fs::write(&dir_file, "示例市").expect("write");
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut open_without_waiting(&dir_file).expect("open"),
+            &mut text,
+        )
+        .expect("a regular file reads as usual");
+        assert_eq!(text, "示例市");
+    }
 
     #[test]
     fn empty_bytes_are_refused() {
