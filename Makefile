@@ -69,8 +69,11 @@ fmt:
 	cargo fmt --all -- --check
 
 # Unused dependencies (cargo-machete) and licenses/banned crates (cargo-deny, deny.toml): both
-# offline, a few seconds each; no GPL-family license in what ships.
+# offline, a few seconds each; no GPL-family license in what ships. cargo-deny reads the
+# manifests of every platform's crates (windows-sys too), which a Linux build never downloads:
+# `cargo fetch` gets them from crates.io first (nothing to do when they are there).
 lint-deps: deps-lint
+	cd $(ROOT) && cargo fetch --locked --quiet
 	cd $(ROOT) && $(ROOT)/.tools/bin/cargo-machete
 	cd $(ROOT) && $(ROOT)/.tools/bin/cargo-deny --offline check licenses bans
 

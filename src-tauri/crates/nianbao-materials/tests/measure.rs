@@ -19,7 +19,9 @@
 //! --nocapture` prints candidate words per part from the tune half (how parts.toml was tuned);
 //! `… grid …` the tune accuracy of `Sequencing` constants; `NIANBAO_MEASURE_ERRORS=tune` the
 //! tune halves' wrong paragraphs; `NIANBAO_MEASURE_FILE=<prefix>` every paragraph of the tune
-//! files of that name, with its three best scores.
+//! files of that name, with its three best scores. `NIANBAO_MEASURE_DIR=<folder>` adds the
+//! reports of a folder as a third, fresh holdout (never tuned on, reported on its own): how a
+//! new batch of real reports is measured without copying it here.
 
 #[path = "../../../../tests/support/corpus.rs"]
 mod corpus;
@@ -57,6 +59,9 @@ enum Half {
     CorpusTune,
     /// The corpus's other full reports (`002`, `003`, `004`): only measured.
     CorpusHoldout,
+    /// Reports never seen, from the folder `NIANBAO_MEASURE_DIR` names (any format the
+    /// importer reads; kept outside the repository): only measured, reported on their own.
+    Fresh,
 }
 
 /// The corpus reports tuned on (file name prefixes); the others are held out.
@@ -111,6 +116,16 @@ fn files() -> Option<Vec<File>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..");
     for f in INVENTED {
         paths.push((Half::Invented, root.join(f)));
+    }
+    if let Some(dir) = std::env::var_os("NIANBAO_MEASURE_DIR") {
+        let mut fresh: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("NIANBAO_MEASURE_DIR names a folder")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        fresh.sort();
+        paths.extend(fresh.into_iter().map(|p| (Half::Fresh, p)));
     }
     let parser = ReportParser::builtin();
     let mut out = Vec::new();
@@ -330,14 +345,18 @@ fn classification_accuracy_on_headless_paragraphs() {
                 &[Half::CorpusTune, Half::CorpusHoldout][..],
                 "corpus (all 5)",
             ),
+            (&[Half::Fresh][..], "fresh (NIANBAO_MEASURE_DIR)"),
         ] {
             let m = measure(&files, halves, mode);
+            if m.total == 0 {
+                continue;
+            }
             // While tuning, `NIANBAO_MEASURE_BLIND=1` keeps the holdout's figures off the
             // terminal (and its floors unchecked).
             let blind = std::env::var_os("NIANBAO_MEASURE_BLIND").is_some();
             let held = halves
                 .iter()
-                .any(|h| matches!(h, Half::Holdout | Half::CorpusHoldout));
+                .any(|h| matches!(h, Half::Holdout | Half::CorpusHoldout | Half::Fresh));
             if blind && held {
                 continue;
             }
