@@ -38,9 +38,9 @@ static FIRST_HEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^一\s*[、.．]\s*((?:19|20)\d{2})\s*年度?\s*(?:法治政府|依法行政|推进法治政府)")
         .expect("static regex")
 });
-/// `现将2025年度法治政府建设情况报告如下`.
+/// `现将2025年度法治政府建设情况报告如下`, `现将我局2025年度……报告如下`.
 static REPORT_AS_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"现将\s*((?:19|20)\d{2})\s*年度?[^。]{0,30}?(?:报告|汇报)如下")
+    Regex::new(r"现将[^。\d]{0,6}?((?:19|20)\d{2})\s*年度?[^。]{0,30}?(?:报告|汇报)如下")
         .expect("static regex")
 });
 /// The subject of an opening sentence: a place, optionally with the organ (`嘉兴市司法局`,
@@ -77,7 +77,7 @@ static PARTY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^中共[\p{Han}]{2,16}?(?:委员会|党工委|委)[\s、,，]*").expect("static regex")
 });
 /// What an issuer's name ends with.
-const ISSUER_ENDS: [&str; 25] = [
+const ISSUER_ENDS: [&str; 28] = [
     "人民政府",
     "政府办公室",
     "政府办公厅",
@@ -85,6 +85,10 @@ const ISSUER_ENDS: [&str; 25] = [
     "政府",
     "司法局",
     "司法厅",
+    // Any other department, after its place (`示例省交通运输厅`): see `department`.
+    "局",
+    "厅",
+    "新城",
     "管理委员会",
     "管委会",
     "委员会",
@@ -183,6 +187,7 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
     let mut front_date: Option<String> = None;
 
     let mut body_start = lines.len() + 1;
+    let last_title = last_front_title(lines, chrome);
     let mut seen = 0usize;
     let mut i = 0usize;
     while i < lines.len() && seen < FRONT_LIMIT {
@@ -202,7 +207,7 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
             i = next;
             continue;
         }
-        if line.chars().count() <= 30 && ISSUER.is_match(line) {
+        if is_issuer_line(line, chrome) {
             issuer_line.get_or_insert_with(|| line.to_owned());
             i += 1;
             continue;
@@ -228,6 +233,19 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
             i += 1;
             continue;
         }
+        // A line of the page's own above the title (`微信公众号`, `- 设为首页`, `综合政务报告`,
+        // an index number without its key): chrome.
+        if last_title.is_some_and(|t| i < t) {
+            read_chrome_values(line, chrome, &mut labels);
+            i += 1;
+            continue;
+        }
+        // Below the title, a few words with no punctuation and no number (`示例网`,
+        // `点击关闭详细目录信息`) are the page's: a body opens with a sentence or a heading.
+        if !titles.is_empty() && is_page_words(line) {
+            i += 1;
+            continue;
+        }
         body_start = i + 1;
         break;
     }
@@ -244,7 +262,7 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
             // blank lines and portal chrome after the signature
         } else if signed.is_none() && DATE_LINE.is_match(line) {
             signed = Some(line.to_owned());
-        } else if signature.is_none() && line.chars().count() <= 30 && ISSUER.is_match(line) {
+        } else if signature.is_none() && is_issuer_line(line, chrome) {
             signature = Some(line.to_owned());
         } else {
             break;
@@ -455,6 +473,22 @@ fn subject(rest: &str, chrome: &Chrome, need_verb: bool) -> Option<String> {
     }
     let organ = |s: &str| ORGANS.iter().find(|o| s.starts_with(*o)).copied();
     let mut org = organ(&rest[name.len()..]);
+    // `示例县交通运输局…`: a department after its place.
+    if org.is_none()
+        && let Some((at, c)) = rest[name.len()..]
+            .char_indices()
+            .take(13)
+            .find(|(_, c)| matches!(c, '局' | '厅'))
+    {
+        let dept = &rest[..name.len() + at + c.len_utf8()];
+        if department(dept, chrome) {
+            let after = &rest[dept.len()..];
+            if need_verb && !verb_after(after) {
+                return None;
+            }
+            return Some(dept.to_owned());
+        }
+    }
     // `北京市东城区`, `示例市经开区`: a place (or a zone) inside a place.
     if org.is_none()
         && let Some(inner) = subject_name(&rest[name.len()..])
@@ -600,7 +634,10 @@ fn title_at(lines: &[String], i: usize, chrome: &Chrome) -> Option<(String, usiz
             && !l.contains(['。', '，', ',', '：', ':', '；'])
             && crate::outline::heading(l).is_none()
     };
-    if !short(first) {
+    // A date or a document number alone on its line.
+    let dated =
+        |l: &str| DATE_ONLY.is_match(l) || DOC_NUMBER.find(l).is_some_and(|m| m.as_str() == l);
+    if !short(first) || dated(first) {
         return None;
     }
     let mut joined = first.to_owned();
@@ -612,9 +649,12 @@ fn title_at(lines: &[String], i: usize, chrome: &Chrome) -> Option<(String, usiz
         if next.is_empty() {
             continue;
         }
-        // A line above a title of its own is something else (an issuer line, a label).
+        // A line above a title of its own is something else (an issuer line, a label); a title
+        // goes on through no date, issuer or document number (`综合政务报告` / `示例市人民政府` /
+        // `2024-03-15` / `示例市2023年…报告` is a label block above a title).
         let title_alone = parts == 1 && looks_like_title(next);
-        if !short(next) || is_front_chrome(next, chrome) || title_alone {
+        let label = dated(next) || is_issuer_line(next, chrome);
+        if !short(next) || is_front_chrome(next, chrome) || title_alone || label {
             return None;
         }
         joined.push_str(next);
@@ -640,6 +680,65 @@ fn strip_watermark(line: &str) -> &str {
         }
     }
     line
+}
+
+/// The 0-based index of the last title in the run of short lines a page opens with (no
+/// sentence, no heading, at most 80 characters each, within `FRONT_LIMIT` lines): everything
+/// above it is the page's, not the report's, whatever it says.
+fn last_front_title(lines: &[String], chrome: &Chrome) -> Option<usize> {
+    let mut last = None;
+    let mut seen = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        let line = trim(line);
+        if line.is_empty() {
+            continue;
+        }
+        seen += 1;
+        let short = line.chars().count() <= 80
+            && !line.contains('。')
+            && crate::outline::heading(line).is_none();
+        if seen > FRONT_LIMIT || !short {
+            break;
+        }
+        if title_at(lines, i, chrome).is_some() {
+            last = Some(i);
+        }
+    }
+    last
+}
+
+/// A few words of a page (at most 20 characters, letters only, not a heading), or a piece of
+/// its time stamp (`2022`, `03/30`, `10:51`: no letter at all).
+fn is_page_words(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    line.chars().count() <= 20
+        && (letters == 0 || letters == line.chars().count())
+        && crate::outline::heading(line).is_none()
+}
+
+/// A signature or issuer line: a government's organ (`示例市人民政府`, `中共示例区委`) or a
+/// department after its place (`示例省交通运输厅`).
+fn is_issuer_line(line: &str, chrome: &Chrome) -> bool {
+    line.chars().count() <= 30
+        && (ISSUER.is_match(line)
+            || (line.chars().all(|c| c.is_alphabetic())
+                && line.ends_with(['局', '厅'])
+                && department(line, chrome)))
+}
+
+/// A department's name: a place, then an organ of 2–12 characters that is not a run into a
+/// sentence (`示例市市场监督管理局`, `示例省交通运输厅`; not `市场监管局`, `生态环境局`, `示例市新格局`).
+fn department(name: &str, chrome: &Chrome) -> bool {
+    let Some(place) = subject_name(name) else {
+        return false;
+    };
+    let organ = &name[place.len()..];
+    (2..=12).contains(&organ.chars().count())
+        && plain_name(&place, chrome)
+        && !NOT_IN_NAME.iter().any(|w| organ.contains(w))
+        && !["格局", "布局", "大局", "局面"]
+            .iter()
+            .any(|w| name.ends_with(w))
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -702,6 +801,9 @@ fn issuer_name(name: &str, chrome: &Chrome) -> Option<String> {
     let name = PARTY_FIRST.replace(&name, "");
     let name = name.trim_matches(['、', ',', '，']);
     let suffix = ISSUER_ENDS.iter().find(|s| name.ends_with(*s))?;
+    if matches!(*suffix, "局" | "厅") {
+        return department(name, chrome).then(|| name.to_owned());
+    }
     let core = &name[..name.len() - suffix.len()];
     let core = ["人民政府", "政府"]
         .iter()
@@ -1012,6 +1114,96 @@ mod tests {
         );
         assert_eq!(f.meta.chrome_lines, [3, 6]);
         assert_eq!(f.meta.body_end, Some(5));
+    }
+
+    #[test]
+    fn lines_of_the_page_above_the_title_are_front_matter_whatever_they_say() {
+        // Widgets the lexicon does not know, an index number without its key, a category, a
+        // label block (issuer, date) above the title, the page's words below it.
+        let f = front(
+            "- 设为关注\n微信服务号\nsl001/2024-00017\n综合政务报告\n示例市人民政府\n2024-03-15\n示例市2023年法治政府建设年度报告\n示政呈〔2024〕6号\n有效\n示例市2023年法治政府建设年度报告\n示例政务网\n2023年,示例市坚持依法行政,全年审查文件12件。\n一、加强组织领导",
+        );
+        assert_eq!(
+            f.meta.title.as_deref(),
+            Some("示例市2023年法治政府建设年度报告")
+        );
+        assert_eq!(f.meta.year, Some(2023));
+        assert_eq!(f.meta.government.as_deref(), Some("示例市"));
+        assert_eq!(f.meta.doc_number.as_deref(), Some("示政呈〔2024〕6号"));
+        assert_eq!(f.body_start, 12, "the body opens with its first sentence");
+        // A label line keyed `名 称` is the page's too.
+        let f = front(
+            "- 设为关注\n名 称: 示例区2024年法治政府建设工作报告\n索 引 号: 001/2025-1 发布日期: 2025-02-28\n示例区2024年法治政府建设工作报告\n2024年,示例区坚持依法行政。",
+        );
+        assert_eq!(
+            (f.meta.government.as_deref(), f.meta.year, f.body_start),
+            (Some("示例区"), Some(2024), 5)
+        );
+        // Without a title, nothing above the body is taken for chrome.
+        let f = front("示例说明\n2023年,示例市坚持依法行政。");
+        assert_eq!(f.body_start, 1);
+        // Below the title, the pieces of a page's time stamp are the page's too.
+        let f = front(
+            "示例区2024年法治政府建设工作报告\n示例网\n2025\n02/28\n10:51\n2024年,示例区坚持依法行政。",
+        );
+        assert_eq!(f.body_start, 6);
+    }
+
+    #[test]
+    fn a_department_after_its_place_is_the_issuer() {
+        let cases = [
+            (
+                "示例省交通运输厅关于2022年法治政府建设情况的报告\n省政府:\n根据规定,现报告如下。",
+                Some("示例省交通运输厅"),
+            ),
+            (
+                "示例省市场监督管理局关于2023年度法治政府建设情况的报告\n省委、省政府高度重视法治政府建设。",
+                Some("示例省市场监督管理局"),
+            ),
+            // The issuer on a line of its own, the title under it.
+            (
+                "示例省生态环境厅\n2025年法治政府部门建设工作情况\n2025年,我厅坚持依法行政。",
+                Some("示例省生态环境厅"),
+            ),
+            (
+                "2021年,示例县交通运输局法治政府建设工作在县委、县政府的正确领导下,持续推进。",
+                Some("示例县交通运输局"),
+            ),
+            (
+                "示例新城2022年度法治政府建设工作报告\n2022年,示例新城坚持依法行政。",
+                Some("示例新城"),
+            ),
+            // No place: no issuer.
+            (
+                "市场监管局2023年法治政府建设情况报告\n2023年,我局坚持依法行政。",
+                None,
+            ),
+            (
+                "2023年,市市场监管局在市委市政府的坚强领导下,推进依法行政。",
+                None,
+            ),
+            (
+                "2023年,示例县坚持依法行政新格局,推进依法行政。",
+                Some("示例县"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(gov_year(text).0.as_deref(), want, "{text}");
+        }
+        // A department's name as a signature ends the body.
+        let f = front("2023年,我局坚持依法行政。\n示例省交通运输厅\n2024年1月5日");
+        assert_eq!(
+            (f.body_end, f.meta.government.as_deref()),
+            (1, Some("示例省交通运输厅"))
+        );
+    }
+
+    #[test]
+    fn the_year_of_a_report_as_follows_after_we() {
+        let (_, y, _) = gov_year(
+            "根据年度报告制度的要求,现将我局2022年度法治政府建设工作报告如下:\n一、主要工作",
+        );
+        assert_eq!(y, Some(2022));
     }
 
     #[test]
