@@ -240,8 +240,9 @@ pub fn read(lines: &[String], chrome: &Chrome) -> Front {
             i += 1;
             continue;
         }
-        // Below the title, a few words with no punctuation and no number (`示例网`,
-        // `点击关闭详细目录信息`) are the page's: a body opens with a sentence or a heading.
+        // Below the title, a few words with no punctuation or number (`示例网`,
+        // `点击关闭详细目录信息`) and the pieces of a time stamp (`2022`, `03/30`) are the
+        // page's: a body opens with a sentence or a numbered heading.
         if !titles.is_empty() && is_page_words(line) {
             i += 1;
             continue;
